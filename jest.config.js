@@ -1,0 +1,11 @@
+/** ESM + ts-jest, as ../shared/TOOLCHAIN.md describes. Type-checking is `tsc --noEmit` in `npm test`. */
+export default {
+  testEnvironment: "node",
+  extensionsToTreatAsEsm: [".ts"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }] },
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  setupFiles: ["reflect-metadata"],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,91 @@
+import type { Provider } from "./provider.js";
+
+/** Unified number types; `UNKNOWN` is where an upstream value has no mapping (logged once). */
+export const NUMBER_TYPES = ["LOCAL", "TOLL_FREE", "MOBILE", "NATIONAL", "SHARED_COST", "UNKNOWN"] as const;
+export type NumberType = (typeof NUMBER_TYPES)[number];
+
+export const NUMBER_STATUSES = ["ACTIVE", "PENDING", "INACTIVE", "UNKNOWN"] as const;
+export type NumberStatus = (typeof NUMBER_STATUSES)[number];
+
+export const CAPABILITIES = ["VOICE", "SMS", "MMS", "FAX", "INBOUND", "OUTBOUND"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** `null` means the provider does not say. */
+export interface CapabilitySet {
+  voice: boolean | null;
+  sms: boolean | null;
+  mms: boolean | null;
+  fax: boolean | null;
+  inbound: boolean | null;
+  outbound: boolean | null;
+}
+
+export const ASSIGNEE_TYPES = [
+  "USER",
+  "CALL_QUEUE",
+  "AUTO_RECEPTIONIST",
+  "COMMON_AREA",
+  "EMERGENCY_NUMBER_POOL",
+  "COMPANY_LOCATION",
+  "MEETING_SERVICE",
+  "AGENT",
+  "VOICE_AI",
+  "IVR",
+  "FORWARD",
+  "UNKNOWN",
+] as const;
+export type AssigneeType = (typeof ASSIGNEE_TYPES)[number];
+
+export interface AssigneeRecord {
+  /** The provider's own id of the assignee (user id, call queue id, agent id, pool id …). */
+  id: string;
+  name: string | null;
+  type: AssigneeType;
+  extensionNumber: string | null;
+}
+
+/**
+ * Provider-specific fields, kept whole except secrets. `provider` discriminates the union; each
+ * provider folder defines its own `details` shape and the GraphQL type that serves it.
+ */
+export interface ProviderDetails {
+  provider: Provider;
+  [field: string]: unknown;
+}
+
+/** One phone number as one provider account holds it, in the unified model. */
+export interface NumberRecord {
+  provider: Provider;
+  /** The provider's own id: HighLevel sid, Telnyx id, Zoom id, Butter phon_… */
+  providerId: string;
+  /** HighLevel location id, Telnyx account name, Zoom account id, Butter organization id. */
+  accountId: string;
+  /** Normalised E.164, e.g. "+14155552671". */
+  e164: string;
+  displayName: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  countryCode: string | null;
+  numberType: NumberType;
+  status: NumberStatus;
+  capabilities: CapabilitySet;
+  assigned: boolean;
+  assignee: AssigneeRecord | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  details: ProviderDetails;
+}
+
+/** A number pool: HighLevel number pools and Zoom emergency number pools. */
+export interface PoolRecord {
+  provider: Provider;
+  providerId: string;
+  accountId: string;
+  name: string;
+  /** E.164 numbers of the members, as the pool lists them; joined to full records by the graph. */
+  memberE164s: string[];
+  forwardingNumber: string | null;
+  callRecording: boolean | null;
+  whisper: boolean | null;
+  whisperMessage: string | null;
+  isActive: boolean | null;
+}

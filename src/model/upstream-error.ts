@@ -1,0 +1,34 @@
+import type { Provider } from "./provider.js";
+
+/** SPEC §3's codes for a failed provider; they become `extensions.code` in the graph. */
+export const UPSTREAM_CODES = [
+  "UPSTREAM_UNAVAILABLE",
+  "UPSTREAM_TIMEOUT",
+  "UPSTREAM_RATE_LIMITED",
+  "UPSTREAM_AUTH_FAILED",
+  "UPSTREAM_BAD_RESPONSE",
+] as const;
+export type UpstreamCode = (typeof UPSTREAM_CODES)[number];
+
+/**
+ * The one error type every provider client throws. Its message is safe to show a client: it says
+ * what happened and what to do, and never carries a credential (clients build it from the
+ * provider's error body, not from the request).
+ */
+export class UpstreamError extends Error {
+  override readonly name = "UpstreamError";
+  constructor(
+    readonly provider: Provider,
+    readonly code: UpstreamCode,
+    message: string,
+    readonly details: {
+      accountId?: string;
+      /** HTTP status the upstream answered, when it answered. */
+      status?: number;
+      /** How long the upstream asked us to wait, when it said (429 Retry-After). */
+      retryAfterMs?: number;
+    } = {},
+  ) {
+    super(message);
+  }
+}

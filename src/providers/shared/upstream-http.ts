@@ -1,0 +1,159 @@
+import got, { HTTPError, ParseError, RequestError, TimeoutError, type Got } from "got";
+import type { z } from "zod";
+import { logger } from "../../logger.js";
+import { UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
+import { redactSecrets } from "./redact.js";
+
+/** Transport knobs every provider account accepts (config file / tests). */
+export interface HttpTuning {
+  /** Per attempt; default 10 s. */
+  timeoutMs?: number;
+  /** Retries of a transient failure (timeout, reset, 429, 5xx); default 2. */
+  retries?: number;
+  /** First retry delay; doubles each retry. A 429's Retry-After replaces it when given. */
+  retryBaseDelayMs?: number;
+  /** Longest Retry-After we will wait out; longer ones fail fast as UPSTREAM_RATE_LIMITED. */
+  maxRetryAfterMs?: number;
+}
+
+export interface UpstreamHttpOptions extends HttpTuning {
+  provider: Provider;
+  accountId: string;
+  baseUrl: string;
+  /** Headers that authenticate a call; called per attempt so refreshed tokens are picked up. */
+  authHeaders: () => Promise<Record<string, string>> | Record<string, string>;
+  /** Called on a 401; return true when the credentials were renewed and one more try is worth it. */
+  onUnauthorized?: () => Promise<boolean>;
+  /** The provider's error body, summarised for a message ("Invalid token: access token is invalid"). */
+  describeErrorBody: (body: unknown, status: number) => string | undefined;
+  /** Values that must never appear in a message (tokens, keys); redacted if an upstream echoes them. */
+  secrets: () => string[];
+}
+
+export interface UpstreamHttp {
+  /** GET `path` (relative to the base URL), validate the JSON body with `schema`, or throw `UpstreamError`. */
+  getJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The got instance every provider client calls through: per-call timeout, bounded retries with
+ * backoff for transient failures (timeouts, resets, 429, 5xx), Retry-After honoured, and every
+ * failure mapped to one `UpstreamError` carrying an SPEC `UPSTREAM_*` code.
+ */
+export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
+  const { provider, accountId } = options;
+  const retryBase = options.retryBaseDelayMs ?? 250;
+  const maxRetryAfter = options.maxRetryAfterMs ?? 10_000;
+  const client: Got = got.extend({
+    prefixUrl: options.baseUrl,
+    timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    responseType: "text",
+    headers: { accept: "application/json", "user-agent": "numbergraph" },
+    retry: {
+      limit: options.retries ?? 2,
+      methods: ["GET", "POST"],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      maxRetryAfter,
+      calculateDelay: ({ attemptCount, error, computedValue }) => {
+        if (computedValue === 0) return 0; // got decided not to retry (limit, status, too long a Retry-After)
+        if (error.response?.headers["retry-after"] !== undefined) return computedValue;
+        return retryBase * 2 ** (attemptCount - 1) + Math.random() * retryBase * 0.2;
+      },
+    },
+    hooks: {
+      beforeRequest: [
+        async (request) => {
+          Object.assign(request.headers, await options.authHeaders());
+        },
+      ],
+      beforeRetry: [
+        (error, retryCount) => {
+          logger.debug({ provider, accountId, retryCount, status: error.response?.statusCode, code: error.code }, "retrying upstream call");
+        },
+      ],
+    },
+  });
+
+  const fail = (code: UpstreamCode, what: string, extra: UpstreamError["details"] = {}) =>
+    new UpstreamError(provider, code, redactSecrets(`${providerLabel[provider]} ${what}`, options.secrets()), { accountId, ...extra });
+
+  function mapError(error: unknown, path: string): UpstreamError {
+    if (error instanceof UpstreamError) return error;
+    if (error instanceof TimeoutError) {
+      return fail("UPSTREAM_TIMEOUT", `did not answer GET /${path} within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms; retry later, or raise the timeout if the account is large.`);
+    }
+    if (error instanceof HTTPError) {
+      const status = error.response.statusCode;
+      const said = describe(error.response.body, status);
+      const retryAfter = Number(error.response.headers["retry-after"]);
+      if (status === 401 || status === 403) {
+        return fail("UPSTREAM_AUTH_FAILED", `refused the credentials for account ${accountId} (HTTP ${status}${said}); check the configured token or key.`, { status });
+      }
+      if (status === 429) {
+        return fail("UPSTREAM_RATE_LIMITED", `rate-limited account ${accountId} (HTTP 429${said}); retry after ${Number.isFinite(retryAfter) ? `${retryAfter} s` : "a short wait"}.`, {
+          status,
+          retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
+        });
+      }
+      if (status >= 500) return fail("UPSTREAM_UNAVAILABLE", `failed with HTTP ${status}${said}; retry later.`, { status });
+      return fail("UPSTREAM_BAD_RESPONSE", `rejected GET /${path} with HTTP ${status}${said}.`, { status });
+    }
+    if (error instanceof ParseError) return fail("UPSTREAM_BAD_RESPONSE", `answered GET /${path} with a body that is not JSON.`);
+    if (error instanceof RequestError) {
+      return fail("UPSTREAM_UNAVAILABLE", `could not be reached at ${options.baseUrl} (${error.code ?? "network error"}); check the base URL and network.`);
+    }
+    return fail("UPSTREAM_BAD_RESPONSE", `call failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  function describe(body: unknown, status: number): string {
+    let parsed: unknown = body;
+    if (typeof body === "string") {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return "";
+      }
+    }
+    const said = options.describeErrorBody(parsed, status);
+    return said ? `: ${said}` : "";
+  }
+
+  async function getText(path: string, searchParams: URLSearchParams, renewed = false): Promise<string> {
+    try {
+      const response = await client.get(path.replace(/^\//, ""), { searchParams });
+      return response.body;
+    } catch (error) {
+      if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized())) {
+        return getText(path, searchParams, true);
+      }
+      throw mapError(error, path.replace(/^\//, ""));
+    }
+  }
+
+  return {
+    async getJson(path, searchParams, schema) {
+      const text = await getText(path, searchParams);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw fail("UPSTREAM_BAD_RESPONSE", `answered ${path} with a body that is not JSON.`);
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw fail("UPSTREAM_BAD_RESPONSE", `answered ${path} with an unexpected shape (${issue?.path.join(".") || "body"}: ${issue?.message}).`);
+      }
+      return parsed.data;
+    },
+  };
+}
+
+export const providerLabel: Record<Provider, string> = {
+  HIGHLEVEL: "HighLevel",
+  TELNYX: "Telnyx",
+  ZOOM: "Zoom",
+  BUTTER: "Butter",
+};
