@@ -32,6 +32,7 @@ export const ASSIGNEE_TYPES = [
   "VOICE_AI",
   "IVR",
   "FORWARD",
+  "CONNECTION",
   "UNKNOWN",
 ] as const;
 export type AssigneeType = (typeof ASSIGNEE_TYPES)[number];
