@@ -1,0 +1,207 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { parseGatewayKeys, parseScope, type GatewayKey } from "../access/gateway-keys.js";
+import type { HttpTuning } from "../providers/shared/upstream-http.js";
+import { ConfigError } from "./config-error.js";
+
+export interface HighLevelAccountsConfig extends HttpTuning {
+  token: string;
+  locationIds: string[];
+  baseUrl: string;
+}
+export interface TelnyxAccountConfig extends HttpTuning {
+  /** The account's name in the graph (`accountId`); `default` when configured from env. */
+  accountId: string;
+  apiKey: string;
+  baseUrl: string;
+}
+export interface ZoomAccountConfig extends HttpTuning {
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  baseUrl: string;
+  oauthUrl: string;
+}
+export interface ButterAccountConfig extends HttpTuning {
+  apiKey: string;
+  organizationId: string;
+  baseUrl: string;
+}
+
+export interface ProviderAccountsConfig {
+  highlevel: HighLevelAccountsConfig[];
+  telnyx: TelnyxAccountConfig[];
+  zoom: ZoomAccountConfig[];
+  butter: ButterAccountConfig[];
+}
+
+export interface GatewayConfig {
+  port: number;
+  accounts: ProviderAccountsConfig;
+  /** Empty: the gateway serves everyone (and warns at start-up). */
+  gatewayKeys: GatewayKey[];
+  redisUrl?: string;
+}
+
+export const DEFAULT_BASE_URLS = {
+  highlevel: "https://services.leadconnectorhq.com",
+  telnyx: "https://api.telnyx.com/v2",
+  zoom: "https://api.zoom.us/v2",
+  zoomOauth: "https://zoom.us/oauth/token",
+} as const;
+
+export function countAccounts(accounts: ProviderAccountsConfig): number {
+  return accounts.highlevel.reduce((n, h) => n + h.locationIds.length, 0) + accounts.telnyx.length + accounts.zoom.length + accounts.butter.length;
+}
+
+/**
+ * Read SPEC §2's variables (and the NUMBERGRAPH_CONFIG file, if named). Throws `ConfigError` with
+ * one line naming the variable for a bad URL, half a credential set, a bad port or key list.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const accounts: ProviderAccountsConfig = { highlevel: [], telnyx: [], zoom: [], butter: [] };
+
+  const highlevel = requireAllOrNone(read, ["HIGHLEVEL_TOKEN", "HIGHLEVEL_LOCATION_IDS"], "HIGHLEVEL_BASE_URL");
+  if (highlevel) {
+    const locationIds = highlevel.HIGHLEVEL_LOCATION_IDS.split(",").map((s) => s.trim()).filter(Boolean);
+    if (!locationIds.length) throw new ConfigError("HIGHLEVEL_LOCATION_IDS names no location; give comma-separated location ids.");
+    accounts.highlevel.push({ token: highlevel.HIGHLEVEL_TOKEN, locationIds, baseUrl: url(read, "HIGHLEVEL_BASE_URL", DEFAULT_BASE_URLS.highlevel) });
+  }
+  const telnyx = requireAllOrNone(read, ["TELNYX_API_KEY"], "TELNYX_BASE_URL");
+  if (telnyx) accounts.telnyx.push({ accountId: "default", apiKey: telnyx.TELNYX_API_KEY, baseUrl: url(read, "TELNYX_BASE_URL", DEFAULT_BASE_URLS.telnyx) });
+
+  const zoom = requireAllOrNone(read, ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"], "ZOOM_BASE_URL", "ZOOM_OAUTH_URL");
+  if (zoom) {
+    accounts.zoom.push({
+      accountId: zoom.ZOOM_ACCOUNT_ID,
+      clientId: zoom.ZOOM_CLIENT_ID,
+      clientSecret: zoom.ZOOM_CLIENT_SECRET,
+      baseUrl: url(read, "ZOOM_BASE_URL", DEFAULT_BASE_URLS.zoom),
+      oauthUrl: url(read, "ZOOM_OAUTH_URL", DEFAULT_BASE_URLS.zoomOauth),
+    });
+  }
+  const butter = requireAllOrNone(read, ["BUTTER_API_KEY", "BUTTER_ORGANIZATION_ID", "BUTTER_BASE_URL"]);
+  if (butter) accounts.butter.push({ apiKey: butter.BUTTER_API_KEY, organizationId: butter.BUTTER_ORGANIZATION_ID, baseUrl: url(read, "BUTTER_BASE_URL") });
+
+  let gatewayKeys = read("NUMBERGRAPH_API_KEYS") ? parseGatewayKeys(read("NUMBERGRAPH_API_KEYS")!, "NUMBERGRAPH_API_KEYS") : [];
+  const file = read("NUMBERGRAPH_CONFIG");
+  if (file) {
+    const fromFile = loadConfigFile(file, env);
+    for (const provider of ["highlevel", "telnyx", "zoom", "butter"] as const) (accounts[provider] as unknown[]).push(...fromFile.accounts[provider]);
+    gatewayKeys = [...gatewayKeys, ...fromFile.gatewayKeys];
+  }
+  checkUniqueAccounts(accounts);
+
+  const portText = read("PORT") ?? "4000";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535; got ${JSON.stringify(portText)}.`);
+
+  const redisUrl = read("REDIS_URL");
+  if (redisUrl) url(read, "REDIS_URL", undefined, ["redis:", "rediss:"]);
+  return { port, accounts, gatewayKeys, redisUrl };
+}
+
+/** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */
+function requireAllOrNone<N extends string>(read: (name: string) => string | undefined, names: N[], ...optional: string[]): Record<N, string> | undefined {
+  const missing = names.filter((n) => read(n) === undefined);
+  if (missing.length === names.length) {
+    const stray = optional.filter((n) => read(n) !== undefined);
+    if (stray.length) throw new ConfigError(`${stray.join(", ")} ${stray.length > 1 ? "are" : "is"} set but ${names.join(", ")} ${names.length > 1 ? "are" : "is"} not; set the credentials or unset ${stray.join(", ")}.`);
+    return undefined;
+  }
+  if (missing.length) throw new ConfigError(`${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set, but ${names.filter((n) => !missing.includes(n)).join(", ")} ${names.length - missing.length > 1 ? "are" : "is"}; a provider needs all of ${names.join(", ")}.`);
+  return Object.fromEntries(names.map((n) => [n, read(n)!])) as Record<N, string>;
+}
+
+function url(read: (name: string) => string | undefined, name: string, fallback?: string, protocols = ["http:", "https:"]): string {
+  const value = read(name) ?? fallback;
+  if (value === undefined) throw new ConfigError(`${name} is not set; it is required (the provider's docs give no public host).`);
+  return checkUrl(value, name, protocols);
+}
+
+function checkUrl(value: string, where: string, protocols = ["http:", "https:"]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${where} is not a URL: ${JSON.stringify(value)}; give a full URL such as https://host/path.`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${where} must be a ${protocols.join(" or ")} URL; got ${JSON.stringify(parsed.protocol)}.`);
+  return value.replace(/\/+$/, "");
+}
+
+function checkUniqueAccounts(accounts: ProviderAccountsConfig): void {
+  const seen = new Set<string>();
+  const ids = [
+    ...accounts.highlevel.flatMap((h) => h.locationIds.map((id) => `HIGHLEVEL/${id}`)),
+    ...accounts.telnyx.map((t) => `TELNYX/${t.accountId}`),
+    ...accounts.zoom.map((z) => `ZOOM/${z.accountId}`),
+    ...accounts.butter.map((b) => `BUTTER/${b.organizationId}`),
+  ];
+  for (const id of ids) {
+    if (seen.has(id)) throw new ConfigError(`account ${id} is configured twice (env and NUMBERGRAPH_CONFIG, or twice in the file); keep one.`);
+    seen.add(id);
+  }
+}
+
+// ---- NUMBERGRAPH_CONFIG: JSON; string values may reference env as "${NAME}". ----
+
+const tuning = { timeoutMs: z.number().int().positive().optional(), retries: z.number().int().min(0).max(10).optional() };
+const configFileSchema = z
+  .object({
+    highlevel: z.array(z.object({ token: z.string().min(1), locationIds: z.array(z.string().min(1)).min(1), baseUrl: z.string().optional(), ...tuning }).strict()).default([]),
+    telnyx: z.array(z.object({ name: z.string().min(1), apiKey: z.string().min(1), baseUrl: z.string().optional(), ...tuning }).strict()).default([]),
+    zoom: z
+      .array(z.object({ accountId: z.string().min(1), clientId: z.string().min(1), clientSecret: z.string().min(1), baseUrl: z.string().optional(), oauthUrl: z.string().optional(), ...tuning }).strict())
+      .default([]),
+    butter: z.array(z.object({ apiKey: z.string().min(1), organizationId: z.string().min(1), baseUrl: z.string(), ...tuning }).strict()).default([]),
+    apiKeys: z.array(z.object({ key: z.string().min(1), scopes: z.array(z.string()).min(1) }).strict()).default([]),
+  })
+  .strict();
+
+function loadConfigFile(path: string, env: NodeJS.ProcessEnv): { accounts: ProviderAccountsConfig; gatewayKeys: GatewayKey[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`NUMBERGRAPH_CONFIG ${path} could not be read as JSON (${(error as Error).message.split("\n")[0]}).`);
+  }
+  const parsed = configFileSchema.safeParse(interpolateEnv(raw, env, "NUMBERGRAPH_CONFIG"));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`NUMBERGRAPH_CONFIG ${path}: ${issue.path.join(".") || "top level"}: ${issue.message}.`);
+  }
+  const f = parsed.data;
+  const at = (field: string) => `NUMBERGRAPH_CONFIG ${field}`;
+  return {
+    accounts: {
+      highlevel: f.highlevel.map((h, i) => ({ ...h, baseUrl: checkUrl(h.baseUrl ?? DEFAULT_BASE_URLS.highlevel, at(`highlevel[${i}].baseUrl`)) })),
+      telnyx: f.telnyx.map(({ name, ...t }, i) => ({ ...t, accountId: name, baseUrl: checkUrl(t.baseUrl ?? DEFAULT_BASE_URLS.telnyx, at(`telnyx[${i}].baseUrl`)) })),
+      zoom: f.zoom.map((z, i) => ({
+        ...z,
+        baseUrl: checkUrl(z.baseUrl ?? DEFAULT_BASE_URLS.zoom, at(`zoom[${i}].baseUrl`)),
+        oauthUrl: checkUrl(z.oauthUrl ?? DEFAULT_BASE_URLS.zoomOauth, at(`zoom[${i}].oauthUrl`)),
+      })),
+      butter: f.butter.map((b, i) => ({ ...b, baseUrl: checkUrl(b.baseUrl, at(`butter[${i}].baseUrl`)) })),
+    },
+    gatewayKeys: f.apiKeys.map((k, i) => ({ key: k.key, scopes: k.scopes.map((s) => parseScope(s, at(`apiKeys[${i}]`))) })),
+  };
+}
+
+/** Replace "${NAME}" in every string with env NAME; an unset NAME is a ConfigError. */
+function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv, where: string): unknown {
+  if (typeof value === "string") {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const v = env[name];
+      if (v === undefined || v === "") throw new ConfigError(`${where} references \${${name}}, but ${name} is not set.`);
+      return v;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolateEnv(v, env, where));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateEnv(v, env, where)]));
+  return value;
+}

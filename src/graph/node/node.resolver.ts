@@ -1,0 +1,14 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { NumberRecord, PoolRecord } from "../../model/index.js";
+import type { GraphContext } from "../context.js";
+import { decodeGlobalId } from "./global-id.js";
+import { Node } from "./node.type.js";
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any PhoneNumber or NumberPool by its id; null when unknown." })
+  async node(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<NumberRecord | PoolRecord | null> {
+    const globalId = decodeGlobalId(id);
+    return globalId.type === "PhoneNumber" ? loaders.numberById.load(globalId) : loaders.poolById.load(globalId);
+  }
+}

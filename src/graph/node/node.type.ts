@@ -1,0 +1,11 @@
+import { Field, ID, InterfaceType } from "type-graphql";
+
+/** Relay's Node: anything fetchable by its opaque id through `node(id:)`. */
+@InterfaceType({
+  description: "An object with a stable, opaque id that `node(id:)` fetches again.",
+  resolveType: (value: object) => ("memberE164s" in value ? "NumberPool" : "PhoneNumber"),
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,53 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { NumberRecord, PoolRecord } from "../../model/index.js";
+import { badUserInput } from "../common/errors.js";
+import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
+import type { GraphContext } from "../context.js";
+import { decodeGlobalId } from "../node/global-id.js";
+import { PhoneNumber } from "../phone-number/phone-number.type.js";
+import { phoneNumberSortKey } from "../phone-number/phone-number.service.js";
+import { NumberPoolConnection } from "./number-pool-connection.type.js";
+import { NumberPoolFilter } from "./number-pool-filter.input.js";
+import { NumberPool } from "./number-pool.type.js";
+import { findNumberPools, numberPoolId, numberPoolSortKey } from "./number-pool.service.js";
+
+@Resolver(() => NumberPool)
+export class NumberPoolResolver {
+  @Query(() => NumberPoolConnection, { description: "HighLevel number pools and Zoom emergency number pools the caller may see." })
+  async numberPools(
+    @Ctx() { loaders }: GraphContext,
+    @Arg("filter", () => NumberPoolFilter, { nullable: true }) filter?: NumberPoolFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "1..1000, default 50." }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<PoolRecord>> {
+    const page = parseConnectionArgs({ first, after });
+    return paginate(await findNumberPools(loaders, filter), page, numberPoolSortKey);
+  }
+
+  @Query(() => NumberPool, { nullable: true })
+  async numberPool(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<PoolRecord | null> {
+    return loaders.poolById.load(numberPoolGlobalId(id, "id"));
+  }
+
+  @Query(() => [NumberPool], { nullable: "items", description: "Pools by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
+  async numberPoolsByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID]) ids: string[]): Promise<(PoolRecord | null)[]> {
+    return loaders.poolById.loadMany(ids.map((id, i) => numberPoolGlobalId(id, `ids[${i}]`))) as Promise<(PoolRecord | null)[]>;
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() pool: PoolRecord): string {
+    return numberPoolId(pool);
+  }
+
+  @FieldResolver(() => [PhoneNumber], { description: "Full records of the pool's numbers, in the graph's stable order." })
+  async numbers(@Root() pool: PoolRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
+    const members = await loaders.membersOfPool(pool);
+    return members.map((n) => ({ n, key: phoneNumberSortKey(n).join("\u0000") })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ n }) => n);
+  }
+}
+
+function numberPoolGlobalId(raw: string, argumentName: string) {
+  const id = decodeGlobalId(raw, argumentName);
+  if (id.type !== "NumberPool") throw badUserInput(`${argumentName} is the id of a ${id.type}, not a NumberPool; use phoneNumber(id:) or node(id:) for it.`, argumentName);
+  return id;
+}

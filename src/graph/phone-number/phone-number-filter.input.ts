@@ -1,0 +1,77 @@
+import { Field, InputType } from "type-graphql";
+import type { Capability, NumberQuery, NumberRecord, NumberStatus, NumberType, Provider } from "../../model/index.js";
+import { CapabilityEnum, NumberStatusEnum, NumberTypeEnum, ProviderEnum } from "../common/enums.js";
+import { badUserInput } from "../common/errors.js";
+
+@InputType({ description: "Every given condition must hold; a list matches any of its values." })
+export class PhoneNumberFilter {
+  @Field(() => [ProviderEnum], { nullable: true })
+  providers?: Provider[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Digits anywhere in the E.164 number ("+1415", "5552671").' })
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  assigned?: boolean | null;
+
+  @Field(() => [NumberTypeEnum], { nullable: true })
+  numberTypes?: NumberType[] | null;
+
+  @Field(() => [NumberStatusEnum], { nullable: true })
+  statuses?: NumberStatus[] | null;
+
+  @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes, e.g. US, GB." })
+  countryCodes?: string[] | null;
+
+  @Field(() => [CapabilityEnum], { nullable: true, description: "Every listed capability must be true." })
+  capabilities?: Capability[] | null;
+}
+
+/** A filter checked and normalised once per request: the same object drives pushdown and local matching. */
+export interface NumberFilter extends NumberQuery {
+  providers?: Provider[];
+}
+
+export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefined): NumberFilter {
+  const filter: NumberFilter = {};
+  if (!input) return filter;
+  if (input.providers?.length) filter.providers = input.providers;
+  if (input.search !== undefined && input.search !== null) {
+    const digits = input.search.replace(/[\s().+-]/g, "");
+    if (!/^\d+$/.test(digits)) {
+      throw badUserInput(`filter.search must be digits of a phone number (spaces, "+", "-", "(" and ")" are ignored); got ${JSON.stringify(input.search)}.`, "filter.search");
+    }
+    filter.search = digits;
+  }
+  if (input.assigned !== undefined && input.assigned !== null) filter.assigned = input.assigned;
+  if (input.numberTypes?.length) filter.numberTypes = input.numberTypes;
+  if (input.statuses?.length) filter.statuses = input.statuses;
+  if (input.countryCodes?.length) {
+    filter.countryCodes = input.countryCodes.map((code) => {
+      if (!/^[A-Za-z]{2}$/.test(code)) throw badUserInput(`filter.countryCodes takes ISO 3166-1 alpha-2 codes such as "US" or "GB"; got ${JSON.stringify(code)}.`, "filter.countryCodes");
+      return code.toUpperCase();
+    });
+  }
+  if (input.capabilities?.length) filter.capabilities = input.capabilities;
+  return filter;
+}
+
+/** The part of a filter that providers may push down (everything but the provider choice). */
+export function pushdownQuery({ providers: _providers, ...query }: NumberFilter): NumberQuery {
+  return query;
+}
+
+const capabilityField = { VOICE: "voice", SMS: "sms", MMS: "mms", FAX: "fax", INBOUND: "inbound", OUTBOUND: "outbound" } as const;
+
+/** The local check every number passes, whatever a provider pushed down. */
+export function matchesNumberFilter(n: NumberRecord, f: NumberFilter): boolean {
+  return (
+    (!f.providers || f.providers.includes(n.provider)) &&
+    (f.search === undefined || n.e164.replace(/\D/g, "").includes(f.search)) &&
+    (f.assigned === undefined || n.assigned === f.assigned) &&
+    (!f.numberTypes || f.numberTypes.includes(n.numberType)) &&
+    (!f.statuses || f.statuses.includes(n.status)) &&
+    (!f.countryCodes || (n.countryCode !== null && f.countryCodes.includes(n.countryCode))) &&
+    (!f.capabilities || f.capabilities.every((c) => n.capabilities[capabilityField[c]] === true))
+  );
+}

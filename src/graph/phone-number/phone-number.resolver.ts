@@ -1,0 +1,58 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { NumberRecord, PoolRecord } from "../../model/index.js";
+import { badUserInput } from "../common/errors.js";
+import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
+import type { GraphContext } from "../context.js";
+import { decodeGlobalId } from "../node/global-id.js";
+import { NumberPool } from "../number-pool/number-pool.type.js";
+import { PhoneNumberConnection } from "./phone-number-connection.type.js";
+import { normaliseNumberFilter, PhoneNumberFilter } from "./phone-number-filter.input.js";
+import { PhoneNumber } from "./phone-number.type.js";
+import { findPhoneNumbers, phoneNumberId, phoneNumberSortKey } from "./phone-number.service.js";
+
+@Resolver(() => PhoneNumber)
+export class PhoneNumberResolver {
+  @Query(() => PhoneNumberConnection, { description: "Every number at every configured provider the caller may see." })
+  async phoneNumbers(
+    @Ctx() { loaders }: GraphContext,
+    @Arg("filter", () => PhoneNumberFilter, { nullable: true }) filter?: PhoneNumberFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "1..1000, default 50." }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<NumberRecord>> {
+    const page = parseConnectionArgs({ first, after });
+    const numbers = await findPhoneNumbers(loaders, normaliseNumberFilter(filter));
+    return paginate(numbers, page, phoneNumberSortKey);
+  }
+
+  @Query(() => PhoneNumber, { nullable: true, description: "A number by its id; null when unknown." })
+  async phoneNumber(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<NumberRecord | null> {
+    return loaders.numberById.load(phoneNumberGlobalId(id, "id"));
+  }
+
+  @Query(() => [PhoneNumber], { nullable: "items", description: "Numbers by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
+  async phoneNumbersByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID]) ids: string[]): Promise<(NumberRecord | null)[]> {
+    return loaders.numberById.loadMany(ids.map((id, i) => phoneNumberGlobalId(id, `ids[${i}]`))) as Promise<(NumberRecord | null)[]>;
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() number: NumberRecord): string {
+    return phoneNumberId(number);
+  }
+
+  @FieldResolver(() => [NumberPool], { description: "Pools this number belongs to." })
+  pools(@Root() number: NumberRecord, @Ctx() { loaders }: GraphContext): Promise<PoolRecord[]> {
+    return loaders.poolsOfNumber(number);
+  }
+
+  @FieldResolver(() => [PhoneNumber], { description: "The same E.164 number at other providers or accounts." })
+  async alsoHeldAt(@Root() number: NumberRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
+    const holders = await loaders.numbersByE164.load(number.e164);
+    return holders.filter((n) => n.provider !== number.provider || n.accountId !== number.accountId);
+  }
+}
+
+function phoneNumberGlobalId(raw: string, argumentName: string) {
+  const id = decodeGlobalId(raw, argumentName);
+  if (id.type !== "PhoneNumber") throw badUserInput(`${argumentName} is the id of a ${id.type}, not a PhoneNumber; use numberPool(id:) or node(id:) for it.`, argumentName);
+  return id;
+}

@@ -1,0 +1,47 @@
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { GraphQLDateTime } from "graphql-scalars";
+import { buildSchema, createResolversMap } from "type-graphql";
+import type { GraphContext } from "./context.js";
+import { tryDecodeGlobalId } from "./node/global-id.js";
+import { NodeResolver } from "./node/node.resolver.js";
+import { NumberPoolResolver } from "./number-pool/number-pool.resolver.js";
+import { PhoneNumberResolver } from "./phone-number/phone-number.resolver.js";
+import "./common/enums.js";
+
+/** Federation 2 header: the directives the type-graphql classes use (`@Directive('@key …')`). */
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+
+/**
+ * The executable schema: type-graphql builds it from the decorated classes, then
+ * `@apollo/subgraph` turns it into a Federation 2 subgraph (`_service`, `_entities`) with reference
+ * resolvers that go through the same per-request DataLoaders as every other path.
+ */
+export async function buildGraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [PhoneNumberResolver, NumberPoolResolver, NodeResolver],
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+  });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  const entityResolvers = {
+    PhoneNumber: {
+      __resolveReference: (reference: { id: string }, { loaders }: GraphContext) => {
+        const id = tryDecodeGlobalId(reference.id);
+        return id?.type === "PhoneNumber" ? loaders.numberById.load(id) : null;
+      },
+    },
+    NumberPool: {
+      __resolveReference: (reference: { id: string }, { loaders }: GraphContext) => {
+        const id = tryDecodeGlobalId(reference.id);
+        return id?.type === "NumberPool" ? loaders.poolById.load(id) : null;
+      },
+    },
+  };
+  for (const [typeName, fields] of Object.entries(entityResolvers)) resolvers[typeName] = { ...resolvers[typeName], ...fields };
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    resolvers: resolvers as never,
+  });
+}

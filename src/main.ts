@@ -1,0 +1,39 @@
+import "reflect-metadata";
+import { countAccounts, loadConfig } from "./config/config.js";
+import { ConfigError } from "./config/config-error.js";
+import { logger } from "./logger.js";
+import { createProviderAccounts } from "./providers/create-accounts.js";
+import { startGateway } from "./server.js";
+import { startSimulators, type RunningSimulators } from "./simulators/start-all.js";
+
+/** Composition root: config → provider accounts (or the simulators) → gateway. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let simulators: RunningSimulators | undefined;
+  if (countAccounts(config.accounts) === 0) {
+    simulators = await startSimulators();
+    config.accounts = simulators.accounts;
+    logger.warn("No provider is configured: serving the graph over the built-in simulators (HighLevel %s, Telnyx %s, Zoom %s, Butter %s).", simulators.highlevel.baseUrl, simulators.telnyx.baseUrl, simulators.zoom.baseUrl, simulators.butter.baseUrl);
+  }
+  if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
+  if (config.redisUrl) logger.warn("REDIS_URL is set, but this version keeps no shared cache yet; each instance calls the providers itself.");
+
+  const gateway = await startGateway({ accounts: createProviderAccounts(config.accounts), gatewayKeys: config.gatewayKeys, port: config.port });
+  logger.info("numbergraph serving %s", gateway.url);
+  console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
+
+  const shutdown = () => {
+    void Promise.all([gateway.stop(), simulators?.stop()]).then(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`numbergraph: configuration error: ${error.message}`);
+  } else {
+    console.error(`numbergraph: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

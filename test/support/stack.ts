@@ -1,0 +1,61 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print, type DocumentNode } from "graphql";
+import type { GatewayKey } from "../../src/access/gateway-keys.js";
+import type { ProviderAccountsConfig } from "../../src/config/config.js";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import type { HttpTuning } from "../../src/providers/shared/upstream-http.js";
+import { startGateway, type RunningGateway } from "../../src/server.js";
+import { startSimulators, type RunningSimulators, type SimulatorOptions } from "../../src/simulators/start-all.js";
+
+export interface GraphQLResponse<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Stack {
+  sims: RunningSimulators;
+  gateway: RunningGateway;
+  request<TData, TVars>(document: TypedDocumentNode<TData, TVars> | DocumentNode | string, variables?: TVars, headers?: Record<string, string>): Promise<GraphQLResponse<TData>>;
+  stop(): Promise<void>;
+}
+
+/** Fast failure in tests: short backoff, one retry, a timeout well under jest's. */
+export const TEST_TUNING: HttpTuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 2000 };
+
+export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning): ProviderAccountsConfig {
+  return {
+    highlevel: accounts.highlevel.map((a) => ({ ...a, ...tuning })),
+    telnyx: accounts.telnyx.map((a) => ({ ...a, ...tuning })),
+    zoom: accounts.zoom.map((a) => ({ ...a, ...tuning })),
+    butter: accounts.butter.map((a) => ({ ...a, ...tuning })),
+  };
+}
+
+/** The four simulators and a gateway over them, on free ports, spoken to over real HTTP. */
+export async function startStack(options: SimulatorOptions & { gatewayKeys?: GatewayKey[]; tuning?: HttpTuning } = {}): Promise<Stack> {
+  const sims = await startSimulators(options);
+  const gateway = await startGateway({
+    accounts: createProviderAccounts(withTuning(sims.accounts, options.tuning ?? TEST_TUNING)),
+    gatewayKeys: options.gatewayKeys ?? [],
+    port: 0,
+    host: "127.0.0.1",
+  });
+  return {
+    sims,
+    gateway,
+    async request(document, variables, headers = {}) {
+      const query = typeof document === "string" ? document : print(document);
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async stop() {
+      await gateway.stop();
+      await sims.stop();
+    },
+  };
+}
