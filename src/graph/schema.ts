@@ -4,6 +4,7 @@ import { parse, type GraphQLSchema } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { buildSchema, createResolversMap } from "type-graphql";
 import type { GraphContext } from "./context.js";
+import { DialNumberResolver, normaliseDialString } from "./dial-number/dial-number.resolver.js";
 import { tryDecodeGlobalId } from "./node/global-id.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { NumberPoolResolver } from "./number-pool/number-pool.resolver.js";
@@ -20,7 +21,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [PhoneNumberResolver, NumberPoolResolver, NodeResolver],
+    resolvers: [PhoneNumberResolver, NumberPoolResolver, DialNumberResolver, NodeResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });
@@ -36,6 +37,12 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
       __resolveReference: (reference: { id: string }, { loaders }: GraphContext) => {
         const id = tryDecodeGlobalId(reference.id);
         return id?.type === "NumberPool" ? loaders.poolById.load(id) : null;
+      },
+    },
+    DialNumber: {
+      __resolveReference: (reference: { e164: string }) => {
+        const e164 = normaliseDialString(reference.e164);
+        return e164 ? { e164 } : null;
       },
     },
   };

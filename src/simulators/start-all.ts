@@ -63,7 +63,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       zoom: [{ accountId: env.ZOOM_ACCOUNT_ID, clientId: env.ZOOM_CLIENT_ID, clientSecret: env.ZOOM_CLIENT_SECRET, baseUrl: env.ZOOM_BASE_URL, oauthUrl: env.ZOOM_OAUTH_URL }],
       butter: [{ apiKey: env.BUTTER_API_KEY, organizationId: env.BUTTER_ORGANIZATION_ID, baseUrl: env.BUTTER_BASE_URL }],
     },
-    counts: () => Object.fromEntries(all.flatMap(([name, sim]) => Object.entries(sim.counts()).map(([k, n]) => [`${name.toUpperCase()} ${k}`, n]))),
+    counts: () => Object.fromEntries(all.flatMap(([name, sim]) => Object.entries(sim.counts()).map(([k, n]): [string, number] => [`${name.toUpperCase()} ${k}`, n]))),
     resetCounts: () => all.forEach(([, sim]) => sim.resetCounts()),
     resetFaults: () => all.forEach(([, sim]) => sim.resetFaults()),
     stop: async () => {

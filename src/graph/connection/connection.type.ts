@@ -15,7 +15,7 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
     node!: TNode;
   }
 
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

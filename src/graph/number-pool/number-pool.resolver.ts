@@ -5,7 +5,7 @@ import { paginate, parseConnectionArgs, type Connection } from "../connection/pa
 import type { GraphContext } from "../context.js";
 import { decodeGlobalId } from "../node/global-id.js";
 import { PhoneNumber } from "../phone-number/phone-number.type.js";
-import { phoneNumberSortKey } from "../phone-number/phone-number.service.js";
+import { sortPhoneNumbers } from "../phone-number/phone-number.service.js";
 import { NumberPoolConnection } from "./number-pool-connection.type.js";
 import { NumberPoolFilter } from "./number-pool-filter.input.js";
 import { NumberPool } from "./number-pool.type.js";
@@ -41,8 +41,7 @@ export class NumberPoolResolver {
 
   @FieldResolver(() => [PhoneNumber], { description: "Full records of the pool's numbers, in the graph's stable order." })
   async numbers(@Root() pool: PoolRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
-    const members = await loaders.membersOfPool(pool);
-    return members.map((n) => ({ n, key: phoneNumberSortKey(n).join("\u0000") })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ n }) => n);
+    return sortPhoneNumbers(await loaders.membersOfPool(pool));
   }
 }
 

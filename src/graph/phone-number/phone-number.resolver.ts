@@ -3,12 +3,13 @@ import type { NumberRecord, PoolRecord } from "../../model/index.js";
 import { badUserInput } from "../common/errors.js";
 import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
+import { DialNumber, type DialNumberRecord } from "../dial-number/dial-number.type.js";
 import { decodeGlobalId } from "../node/global-id.js";
 import { NumberPool } from "../number-pool/number-pool.type.js";
 import { PhoneNumberConnection } from "./phone-number-connection.type.js";
 import { normaliseNumberFilter, PhoneNumberFilter } from "./phone-number-filter.input.js";
 import { PhoneNumber } from "./phone-number.type.js";
-import { findPhoneNumbers, phoneNumberId, phoneNumberSortKey } from "./phone-number.service.js";
+import { findPhoneNumbers, phoneNumberId, phoneNumberSortKey, sortPhoneNumbers } from "./phone-number.service.js";
 
 @Resolver(() => PhoneNumber)
 export class PhoneNumberResolver {
@@ -44,10 +45,15 @@ export class PhoneNumberResolver {
     return loaders.poolsOfNumber(number);
   }
 
+  @FieldResolver(() => DialNumber, { description: "This number by its E.164 identity: the join point for other subgraphs that know only the number." })
+  dialNumber(@Root() number: NumberRecord): DialNumberRecord {
+    return { e164: number.e164 };
+  }
+
   @FieldResolver(() => [PhoneNumber], { description: "The same E.164 number at other providers or accounts." })
   async alsoHeldAt(@Root() number: NumberRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
     const holders = await loaders.numbersByE164.load(number.e164);
-    return holders.filter((n) => n.provider !== number.provider || n.accountId !== number.accountId);
+    return sortPhoneNumbers(holders.filter((n) => n.provider !== number.provider || n.accountId !== number.accountId));
   }
 }
 

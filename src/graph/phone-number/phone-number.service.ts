@@ -17,3 +17,11 @@ export function phoneNumberId(n: NumberRecord): string {
 export function phoneNumberSortKey(n: NumberRecord): string[] {
   return [n.e164, n.provider, phoneNumberId(n)];
 }
+
+/** Sort by SPEC's stable order (for lists that are not connections: pool members, holdings). */
+export function sortPhoneNumbers(numbers: readonly NumberRecord[]): NumberRecord[] {
+  return numbers
+    .map((n) => ({ n, key: phoneNumberSortKey(n).join("\u0000") }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ n }) => n);
+}

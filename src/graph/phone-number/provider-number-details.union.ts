@@ -7,5 +7,5 @@ export const ProviderNumberDetails = createUnionType({
   name: "ProviderNumberDetails",
   description: "The provider's own record of the number: one type per provider.",
   types: () => [NUMBER_DETAILS_TYPES.HIGHLEVEL, NUMBER_DETAILS_TYPES.TELNYX, NUMBER_DETAILS_TYPES.ZOOM, NUMBER_DETAILS_TYPES.BUTTER] as const,
-  resolveType: (value: ProviderDetails) => NUMBER_DETAILS_TYPES[value.provider].name,
+  resolveType: (value) => NUMBER_DETAILS_TYPES[(value as ProviderDetails).provider].name,
 });
