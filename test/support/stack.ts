@@ -59,3 +59,8 @@ export async function startStack(options: SimulatorOptions & { gatewayKeys?: Gat
     },
   };
 }
+
+/** Requests the simulators served for number inventories (not OAuth tokens, not pool lists), per endpoint. */
+export function inventoryCounts(stack: Stack): Record<string, number> {
+  return Object.fromEntries(Object.entries(stack.sims.counts()).filter(([key]) => !key.includes("/oauth/") && !key.includes("number-pools")));
+}

@@ -1,0 +1,92 @@
+import "reflect-metadata";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { buildHTTPExecutor } from "@graphql-tools/executor-http";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { stitchSchemas } from "@graphql-tools/stitch";
+import type { Executor } from "@graphql-tools/utils";
+import { buildSchema, graphql, print } from "graphql";
+import { readFileSync } from "node:fs";
+import { inventoryCounts, startStack, type Stack } from "../support/stack.js";
+
+/**
+ * A helpdesk service stitches numbergraph's remote schema (the SDL in schema/, over HTTP) with its
+ * own, merging PhoneNumber by id through the batched `phoneNumbersByIds`.
+ */
+describe("schema stitching: @graphql-tools/stitch type merging over numbergraph's remote schema", () => {
+  let stack: Stack;
+  let numbergraphCalls: string[] = [];
+  let gatewaySchema: ReturnType<typeof stitchSchemas>;
+  const tickets: { id: string; subject: string; phoneNumberId: string }[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const page = await stack.request<{ phoneNumbers: { nodes: { id: string }[] } }, never>(`{ phoneNumbers(first: 30, filter: { assigned: true }) { nodes { id } } }`);
+    page.data!.phoneNumbers.nodes.forEach((n, i) => tickets.push({ id: `t${i}`, subject: `Ticket ${i}`, phoneNumberId: n.id }));
+
+    const http = buildHTTPExecutor({ endpoint: stack.gateway.url });
+    const countingExecutor: Executor = (request) => {
+      numbergraphCalls.push(print(request.document));
+      return http(request);
+    };
+    const helpdesk = makeExecutableSchema({
+      typeDefs: /* GraphQL */ `
+        type Ticket { id: ID! subject: String! phoneNumber: PhoneNumber! }
+        type PhoneNumber { id: ID! }
+        type Query { tickets: [Ticket!]! }
+      `,
+      resolvers: { Query: { tickets: () => tickets }, Ticket: { phoneNumber: (t: (typeof tickets)[number]) => ({ id: t.phoneNumberId }) } },
+    });
+    gatewaySchema = stitchSchemas({
+      subschemas: [
+        {
+          schema: buildSchema(readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8")),
+          executor: countingExecutor,
+          merge: {
+            PhoneNumber: { selectionSet: "{ id }", fieldName: "phoneNumbersByIds", key: ({ id }: { id: string }) => id, argsFromKeys: (ids) => ({ ids }) },
+            NumberPool: { selectionSet: "{ id }", fieldName: "numberPoolsByIds", key: ({ id }: { id: string }) => id, argsFromKeys: (ids) => ({ ids }) },
+          },
+        },
+        { schema: helpdesk },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("joins helpdesk tickets to full PhoneNumber records in one batched call to numbergraph", async () => {
+    numbergraphCalls = [];
+    stack.sims.resetCounts();
+    const result = await graphql({
+      schema: gatewaySchema,
+      source: `{ tickets { subject phoneNumber { id e164 provider assigned assignee { type } details { __typename } } } }`,
+    });
+    expect(result.errors).toBeUndefined();
+    const rows = (result.data as { tickets: { phoneNumber: { id: string; e164: string; assigned: boolean } }[] }).tickets;
+    expect(rows).toHaveLength(tickets.length);
+    rows.forEach((row, i) => {
+      expect(row.phoneNumber.id).toBe(tickets[i]!.phoneNumberId);
+      expect(row.phoneNumber.e164).toMatch(/^\+\d{8,15}$/);
+      expect(row.phoneNumber.assigned).toBe(true);
+    });
+    expect(numbergraphCalls).toHaveLength(1);
+    expect(numbergraphCalls[0]).toContain("phoneNumbersByIds");
+    // numbergraph listed each account it needed once, as a plain listing would, however many tickets.
+    const joinCost = inventoryCounts(stack);
+    stack.sims.resetCounts();
+    await stack.request("{ phoneNumbers(first: 1) { totalCount } }");
+    const listingCost = inventoryCounts(stack);
+    expect(Object.keys(joinCost).length).toBeGreaterThan(0);
+    for (const [endpoint, calls] of Object.entries(joinCost)) expect([endpoint, calls]).toEqual([endpoint, listingCost[endpoint]]);
+  });
+
+  it("serves unknown ids as null in place, keeping the order of ids", async () => {
+    const unknown = Buffer.from(JSON.stringify(["PhoneNumber", "TELNYX", "default", "no-such-number"])).toString("base64url");
+    const result = await stack.request<{ phoneNumbersByIds: ({ id: string } | null)[] }, { ids: string[] }>("query($ids: [ID!]!) { phoneNumbersByIds(ids: $ids) { id } }", {
+      ids: [tickets[1]!.phoneNumberId, unknown, tickets[0]!.phoneNumberId],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.phoneNumbersByIds).toEqual([{ id: tickets[1]!.phoneNumberId }, null, { id: tickets[0]!.phoneNumberId }]);
+  });
+});
