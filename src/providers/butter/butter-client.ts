@@ -1,0 +1,52 @@
+import { UpstreamError, type NumberQuery, type NumberRecord, type ProviderAccount } from "../../model/index.js";
+import { collectCursorPages } from "../shared/paging.js";
+import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
+import { mapButterNumber } from "./butter-mapping.js";
+import { butterErrorSchema, butterListResponseSchema } from "./butter-wire.js";
+
+export interface ButterAccountConfig extends HttpTuning {
+  apiKey: string;
+  organizationId: string;
+  baseUrl: string;
+}
+
+/** The simulator's (and our assumed) largest page; Butter's docs name no paging parameters. */
+export const BUTTER_PAGE_LIMIT = 100;
+
+export function createButterAccount(config: ButterAccountConfig): ProviderAccount {
+  const http = createUpstreamHttp({
+    provider: "BUTTER",
+    accountId: config.organizationId,
+    baseUrl: config.baseUrl,
+    authHeaders: () => ({ "x-api-key": config.apiKey, "x-organization-id": config.organizationId }),
+    describeErrorBody: (body) => {
+      const parsed = butterErrorSchema.safeParse(body);
+      if (!parsed.success) return undefined;
+      const error = parsed.data.error;
+      return typeof error === "string" ? error : [error.code, error.message].filter(Boolean).join(" ");
+    },
+    secrets: () => [config.apiKey],
+    ...config,
+  });
+
+  return {
+    provider: "BUTTER",
+    accountId: config.organizationId,
+    async listNumbers(query: NumberQuery = {}): Promise<NumberRecord[]> {
+      const wire = await collectCursorPages("BUTTER", config.organizationId, async (cursor) => {
+        const params = new URLSearchParams({ limit: String(BUTTER_PAGE_LIMIT) });
+        if (query.assigned !== undefined) params.set("status", query.assigned ? "assigned" : "free");
+        if (cursor) params.set("cursor", cursor);
+        const page = await http.getJson("api/phone-numbers", params, butterListResponseSchema);
+        if (page.pagination.has_more && !page.pagination.next_cursor) {
+          throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", "Butter said has_more but sent no next_cursor; stopped paging.", { accountId: config.organizationId });
+        }
+        return { items: page.data, next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
+      });
+      return wire.map((n) => mapButterNumber(n, config.organizationId));
+    },
+    async listPools() {
+      return [];
+    },
+  };
+}

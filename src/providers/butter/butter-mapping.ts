@@ -1,0 +1,53 @@
+import parsePhoneNumber from "libphonenumber-js/max";
+import { UpstreamError, type NumberRecord, type NumberType } from "../../model/index.js";
+import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
+import type { ButterPhoneNumber } from "./butter-wire.js";
+
+/** Butter lists no number type; libphonenumber-js's type of the number is the best evidence there is. */
+const NUMBER_TYPE_BY_LIBPHONENUMBER: Record<string, NumberType> = {
+  FIXED_LINE: "LOCAL",
+  FIXED_LINE_OR_MOBILE: "LOCAL",
+  MOBILE: "MOBILE",
+  TOLL_FREE: "TOLL_FREE",
+  SHARED_COST: "SHARED_COST",
+  UAN: "NATIONAL",
+  PERSONAL_NUMBER: "NATIONAL",
+};
+
+const ASSIGNED_BY_STATUS: Record<string, "true" | "false"> = { assigned: "true", free: "false" };
+
+export function mapButterNumber(wire: ButterPhoneNumber, organizationId: string): NumberRecord {
+  const parsed = normaliseE164(wire.phone_number);
+  if (!parsed) {
+    throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", `Butter listed ${wire.phone_number_id} with a phone number that is not one (${JSON.stringify(wire.phone_number)}).`, { accountId: organizationId });
+  }
+  const libType = parsePhoneNumber(parsed.e164)?.getType();
+  const assigned = mapByTable("BUTTER", "status", ASSIGNED_BY_STATUS, wire.status, wire.assigned_agent_id ? "true" : "false") === "true";
+  return {
+    provider: "BUTTER",
+    providerId: wire.phone_number_id,
+    accountId: organizationId,
+    e164: parsed.e164,
+    displayName: null,
+    countryCode: parsed.countryCode,
+    numberType: libType ? (NUMBER_TYPE_BY_LIBPHONENUMBER[libType] ?? "UNKNOWN") : "UNKNOWN",
+    // Free and assigned numbers are both configured, working numbers; the raw status is in details.
+    status: "ACTIVE",
+    capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: wire.supports_inbound ?? null, outbound: wire.supports_outbound ?? null },
+    assigned,
+    assignee: wire.assigned_agent_id ? { id: wire.assigned_agent_id, name: null, type: "AGENT", extensionNumber: null } : null,
+    createdAt: toDate(wire.created_at),
+    updatedAt: null,
+    details: {
+      provider: "BUTTER",
+      phoneNumberId: wire.phone_number_id,
+      phoneNumber: wire.phone_number,
+      carrier: wire.provider ?? null,
+      status: wire.status,
+      supportsInbound: wire.supports_inbound ?? null,
+      supportsOutbound: wire.supports_outbound ?? null,
+      assignedAgentId: wire.assigned_agent_id ?? null,
+      createdAt: wire.created_at ?? null,
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { createButterAccount, type ButterAccountConfig } from "./butter-client.js";
+export { ButterNumberDetails } from "./butter-details.type.js";
