@@ -26,7 +26,10 @@ export function createButterAccount(config: ButterAccountConfig): ProviderAccoun
       return typeof error === "string" ? error : [error.code, error.message].filter(Boolean).join(" ");
     },
     secrets: () => [config.apiKey],
-    ...config,
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    retryBaseDelayMs: config.retryBaseDelayMs,
+    maxRetryAfterMs: config.maxRetryAfterMs,
   });
 
   return {

@@ -33,6 +33,8 @@ export interface UpstreamHttpOptions extends HttpTuning {
 export interface UpstreamHttp {
   /** GET `path` (relative to the base URL), validate the JSON body with `schema`, or throw `UpstreamError`. */
   getJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>>;
+  /** POST with no body (OAuth token grants carry everything in the query), validated likewise. */
+  postJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -47,7 +49,6 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const retryBase = options.retryBaseDelayMs ?? 250;
   const maxRetryAfter = options.maxRetryAfterMs ?? 10_000;
   const client: Got = got.extend({
-    prefixUrl: options.baseUrl,
     timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
     responseType: "text",
     headers: { accept: "application/json", "user-agent": "numbergraph" },
@@ -79,10 +80,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const fail = (code: UpstreamCode, what: string, extra: UpstreamError["details"] = {}) =>
     new UpstreamError(provider, code, redactSecrets(`${providerLabel[provider]} ${what}`, options.secrets()), { accountId, ...extra });
 
-  function mapError(error: unknown, path: string): UpstreamError {
+  function mapError(error: unknown, method: string, path: string): UpstreamError {
     if (error instanceof UpstreamError) return error;
+    // Thrown by the auth hook (e.g. an OAuth token grant that failed): got wraps it; unwrap.
+    if (error instanceof RequestError && error.cause instanceof UpstreamError) return error.cause;
     if (error instanceof TimeoutError) {
-      return fail("UPSTREAM_TIMEOUT", `did not answer GET /${path} within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms; retry later, or raise the timeout if the account is large.`);
+      return fail("UPSTREAM_TIMEOUT", `did not answer ${method} /${path} within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms; retry later, or raise the timeout if the account is large.`);
     }
     if (error instanceof HTTPError) {
       const status = error.response.statusCode;
@@ -98,9 +101,9 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         });
       }
       if (status >= 500) return fail("UPSTREAM_UNAVAILABLE", `failed with HTTP ${status}${said}; retry later.`, { status });
-      return fail("UPSTREAM_BAD_RESPONSE", `rejected GET /${path} with HTTP ${status}${said}.`, { status });
+      return fail("UPSTREAM_BAD_RESPONSE", `rejected ${method} /${path} with HTTP ${status}${said}.`, { status });
     }
-    if (error instanceof ParseError) return fail("UPSTREAM_BAD_RESPONSE", `answered GET /${path} with a body that is not JSON.`);
+    if (error instanceof ParseError) return fail("UPSTREAM_BAD_RESPONSE", `answered ${method} /${path} with a body that is not JSON.`);
     if (error instanceof RequestError) {
       return fail("UPSTREAM_UNAVAILABLE", `could not be reached at ${options.baseUrl} (${error.code ?? "network error"}); check the base URL and network.`);
     }
@@ -120,34 +123,38 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     return said ? `: ${said}` : "";
   }
 
-  async function getText(path: string, searchParams: URLSearchParams, renewed = false): Promise<string> {
+  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, renewed = false): Promise<string> {
     try {
-      const response = await client.get(path.replace(/^\//, ""), { searchParams });
+      const relative = path.replace(/^\//, "");
+      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams });
       return response.body;
     } catch (error) {
       if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized())) {
-        return getText(path, searchParams, true);
+        return send(method, path, searchParams, true);
       }
-      throw mapError(error, path.replace(/^\//, ""));
+      throw mapError(error, method, path.replace(/^\//, ""));
     }
   }
 
+  async function sendJson<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>> {
+    const text = await send(method, path, searchParams);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw fail("UPSTREAM_BAD_RESPONSE", `answered ${method} ${path || "/"} with a body that is not JSON; it may be down or misbehaving, retry later.`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw fail("UPSTREAM_BAD_RESPONSE", `answered ${method} ${path || "/"} with an unexpected shape (${issue?.path.join(".") || "body"}: ${issue?.message}).`);
+    }
+    return parsed.data;
+  }
+
   return {
-    async getJson(path, searchParams, schema) {
-      const text = await getText(path, searchParams);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw fail("UPSTREAM_BAD_RESPONSE", `answered ${path} with a body that is not JSON.`);
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw fail("UPSTREAM_BAD_RESPONSE", `answered ${path} with an unexpected shape (${issue?.path.join(".") || "body"}: ${issue?.message}).`);
-      }
-      return parsed.data;
-    },
+    getJson: (path, searchParams, schema) => sendJson("GET", path, searchParams, schema),
+    postJson: (path, searchParams, schema) => sendJson("POST", path, searchParams, schema),
   };
 }
 
