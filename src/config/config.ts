@@ -1,32 +1,11 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseGatewayKeys, parseScope, type GatewayKey } from "../access/gateway-keys.js";
-import type { HttpTuning } from "../providers/shared/upstream-http.js";
+import type { ButterAccountConfig } from "../providers/butter/index.js";
+import type { HighLevelAccountsConfig } from "../providers/highlevel/index.js";
+import type { TelnyxAccountConfig } from "../providers/telnyx/index.js";
+import type { ZoomAccountConfig } from "../providers/zoom/index.js";
 import { ConfigError } from "./config-error.js";
-
-export interface HighLevelAccountsConfig extends HttpTuning {
-  token: string;
-  locationIds: string[];
-  baseUrl: string;
-}
-export interface TelnyxAccountConfig extends HttpTuning {
-  /** The account's name in the graph (`accountId`); `default` when configured from env. */
-  accountId: string;
-  apiKey: string;
-  baseUrl: string;
-}
-export interface ZoomAccountConfig extends HttpTuning {
-  accountId: string;
-  clientId: string;
-  clientSecret: string;
-  baseUrl: string;
-  oauthUrl: string;
-}
-export interface ButterAccountConfig extends HttpTuning {
-  apiKey: string;
-  organizationId: string;
-  baseUrl: string;
-}
 
 export interface ProviderAccountsConfig {
   highlevel: HighLevelAccountsConfig[];

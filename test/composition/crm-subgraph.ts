@@ -48,7 +48,6 @@ export async function startCrmSubgraph(contacts: Contact[]): Promise<{ url: stri
     resolvers: {
       Query: {
         contacts: () => contacts,
-        _entities: undefined as never,
       },
       Contact: {
         __resolveReference: (ref: { id: string }) => contacts.find((c) => c.id === ref.id) ?? null,

@@ -1,0 +1,61 @@
+import type { NumberRecord, PoolRecord, ProviderAccount } from "../../model/index.js";
+import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
+import { mapHighLevelNumber, mapHighLevelPool } from "./highlevel-mapping.js";
+import { highLevelErrorSchema, highLevelNumbersPageSchema, highLevelPoolsResponseSchema, type HighLevelNumber } from "./highlevel-wire.js";
+
+export interface HighLevelAccountsConfig extends HttpTuning {
+  token: string;
+  locationIds: string[];
+  baseUrl: string;
+}
+
+/** The documented maximum; always sent, since the docs give the default as both 50 and 1000. */
+export const HIGHLEVEL_PAGE_SIZE = 1000;
+const API_VERSION = "2021-07-28";
+
+/** One account per location: HighLevel's numbers and pools are per sub-account (location). */
+export function createHighLevelAccounts(config: HighLevelAccountsConfig): ProviderAccount[] {
+  return config.locationIds.map((locationId) => createLocationAccount(config, locationId));
+}
+
+function createLocationAccount(config: HighLevelAccountsConfig, locationId: string): ProviderAccount {
+  const http = createUpstreamHttp({
+    provider: "HIGHLEVEL",
+    accountId: locationId,
+    baseUrl: config.baseUrl,
+    authHeaders: () => ({ authorization: `Bearer ${config.token}`, version: API_VERSION }),
+    describeErrorBody: (body) => {
+      const parsed = highLevelErrorSchema.safeParse(body);
+      if (!parsed.success) return undefined;
+      const e = parsed.data;
+      const message = Array.isArray(e.message) ? e.message.join("; ") : e.message;
+      return [message ?? e.msg, e.accountStatus && `account ${e.accountStatus}`].filter(Boolean).join(", ") || undefined;
+    },
+    secrets: () => [config.token],
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    retryBaseDelayMs: config.retryBaseDelayMs,
+    maxRetryAfterMs: config.maxRetryAfterMs,
+  });
+
+  return {
+    provider: "HIGHLEVEL",
+    accountId: locationId,
+    async listNumbers(): Promise<NumberRecord[]> {
+      // `searchFilter`'s matching rules are not documented well enough to push `search` down exactly.
+      const wire: HighLevelNumber[] = [];
+      for (let page = 0; ; page++) {
+        const params = new URLSearchParams({ page: String(page), pageSize: String(HIGHLEVEL_PAGE_SIZE), skipNumberPool: "false" });
+        const { numbers } = await http.getJson(`phone-system/numbers/location/${encodeURIComponent(locationId)}`, params, highLevelNumbersPageSchema);
+        wire.push(...numbers);
+        // A short page (or the `{numbers: [], total: 0}` empty shape) is the last one.
+        if (numbers.length < HIGHLEVEL_PAGE_SIZE) break;
+      }
+      return wire.map((n) => mapHighLevelNumber(n, locationId));
+    },
+    async listPools(): Promise<PoolRecord[]> {
+      const { data } = await http.getJson("phone-system/number-pools", new URLSearchParams({ locationId }), highLevelPoolsResponseSchema);
+      return (data ?? []).map((p) => mapHighLevelPool(p, locationId));
+    },
+  };
+}
