@@ -205,6 +205,7 @@ export function faultsFromEnv(name: string, env: NodeJS.ProcessEnv = process.env
   return out;
 }
 
+/** Unref'd: a simulated slow response must not keep a stopped simulator's process alive. */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
