@@ -2,7 +2,11 @@
 export default {
   testEnvironment: "node",
   extensionsToTreatAsEsm: [".ts"],
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+    // The ESM build imports its metadata JSON without an import attribute, which jest's VM warns about.
+    "^libphonenumber-js/max$": "<rootDir>/node_modules/libphonenumber-js/max/index.cjs",
+  },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   setupFiles: ["reflect-metadata"],
