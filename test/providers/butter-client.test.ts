@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { UpstreamError } from "../../src/model/index.js";
 import { BUTTER_PAGE_LIMIT, createButterAccount, type ButterAccountConfig } from "../../src/providers/butter/butter-client.js";
 import { ButterSimulator } from "../../src/simulators/butter/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { upstreamFailure } from "../support/upstream-error.js";
 
 describe("Butter client against the Butter simulator over HTTP", () => {
   const sim = new ButterSimulator();
@@ -19,12 +19,6 @@ describe("Butter client against the Butter simulator over HTTP", () => {
     sim.resetCounts();
   });
   afterAll(() => sim.stop());
-
-  async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamError);
-    return error as UpstreamError;
-  }
 
   it("lists every number in the minimum number of pages, mapped", async () => {
     const numbers = await createButterAccount(config).listNumbers();
@@ -57,7 +51,7 @@ describe("Butter client against the Butter simulator over HTTP", () => {
 
   it("stops on a repeated cursor instead of looping", async () => {
     sim.repeatCursor = true;
-    const error = await failure(createButterAccount(config).listNumbers());
+    const error = await upstreamFailure(createButterAccount(config).listNumbers());
     expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
     expect(error.message).toContain("twice");
     expect(sim.total()).toBe(2); // page 1 issues the cursor, page 2 repeats it
@@ -66,21 +60,21 @@ describe("Butter client against the Butter simulator over HTTP", () => {
   it("maps faults to typed errors, recovers from a transient one, and never leaks the key", async () => {
     const account = createButterAccount(config);
     sim.setFaults({ failureRate: 1 });
-    const unavailable = await failure(account.listNumbers());
+    const unavailable = await upstreamFailure(account.listNumbers());
     expect([unavailable.code, unavailable.provider, unavailable.details.status]).toEqual(["UPSTREAM_UNAVAILABLE", "BUTTER", 500]);
     expect(sim.total()).toBe(2); // one retry
 
     sim.resetFaults();
     sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-    expect((await failure(account.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+    expect((await upstreamFailure(account.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
 
     sim.resetFaults();
     sim.setFaults({ malformedNext: 1 });
-    expect((await failure(createButterAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+    expect((await upstreamFailure(createButterAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
 
     sim.resetFaults();
     sim.setFaults({ hangMs: 1500 });
-    expect((await failure(createButterAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+    expect((await upstreamFailure(createButterAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
 
     sim.resetFaults();
     sim.resetCounts();
@@ -88,7 +82,7 @@ describe("Butter client against the Butter simulator over HTTP", () => {
     expect(await account.listNumbers()).toHaveLength(sim.numbers.length);
     expect(sim.total()).toBe(Math.ceil(sim.numbers.length / BUTTER_PAGE_LIMIT) + 1);
 
-    const denied = await failure(createButterAccount({ ...config, apiKey: "wrong-butter-key-123" }).listNumbers());
+    const denied = await upstreamFailure(createButterAccount({ ...config, apiKey: "wrong-butter-key-123" }).listNumbers());
     expect(denied.code).toBe("UPSTREAM_AUTH_FAILED");
     expect(denied.message).toContain("UNAUTHORIZED");
     expect(denied.message).not.toContain("wrong-butter-key-123");

@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { UpstreamError } from "../../src/model/index.js";
 import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE, type HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { upstreamFailure } from "../support/upstream-error.js";
 import { HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
 
 const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds;
@@ -20,12 +20,6 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     sim.resetCounts();
   });
   afterAll(() => sim.stop());
-
-  async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamError);
-    return error as UpstreamError;
-  }
 
   it("lists every number of every location, pool members included, at the minimum pages", async () => {
     const accounts = createHighLevelAccounts(config);
@@ -100,28 +94,28 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   it("maps faults and HighLevel's error shapes to typed errors without leaking the token", async () => {
     const [main] = createHighLevelAccounts(config);
     sim.setFaults({ failureRate: 1 });
-    const unavailable = await failure(main!.listNumbers());
+    const unavailable = await upstreamFailure(main!.listNumbers());
     expect([unavailable.code, unavailable.details.status, unavailable.details.accountId]).toEqual(["UPSTREAM_UNAVAILABLE", 500, MAIN]);
     expect(unavailable.message).toContain("Internal server error");
     sim.resetFaults();
     sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-    expect((await failure(main!.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+    expect((await upstreamFailure(main!.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
     sim.resetFaults();
     sim.setFaults({ malformedNext: 1 });
-    expect((await failure(createHighLevelAccounts({ ...config, retries: 0 })[0]!.listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+    expect((await upstreamFailure(createHighLevelAccounts({ ...config, retries: 0 })[0]!.listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
     sim.resetFaults();
     sim.setFaults({ hangMs: 1500 });
-    expect((await failure(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!.listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+    expect((await upstreamFailure(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!.listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
     sim.resetFaults();
     sim.setFaults({ failNext: 1 });
     expect(await main!.listNumbers()).toHaveLength(sim.location(MAIN!).numbers.length);
 
-    const denied = await failure(createHighLevelAccounts({ ...config, token: "pit-wrong-token-123" })[0]!.listNumbers());
+    const denied = await upstreamFailure(createHighLevelAccounts({ ...config, token: "pit-wrong-token-123" })[0]!.listNumbers());
     expect(denied.code).toBe("UPSTREAM_AUTH_FAILED");
     expect(denied.message).toContain("Invalid token");
     expect(denied.message).not.toContain("pit-wrong-token-123");
 
-    const unknown = await failure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listNumbers());
+    const unknown = await upstreamFailure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listNumbers());
     expect([unknown.code, unknown.details.status]).toEqual(["UPSTREAM_BAD_RESPONSE", 404]);
     expect(unknown.message).toContain("Phone system is not connected");
   });

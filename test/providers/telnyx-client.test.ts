@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { UpstreamError } from "../../src/model/index.js";
 import { createTelnyxAccount, TELNYX_PAGE_SIZE, type TelnyxAccountConfig } from "../../src/providers/telnyx/telnyx-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { upstreamFailure } from "../support/upstream-error.js";
 import { TelnyxSimulator } from "../../src/simulators/telnyx/index.js";
 
 describe("Telnyx client against the Telnyx simulator over HTTP", () => {
@@ -18,12 +18,6 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
     sim.resetCounts();
   });
   afterAll(() => sim.stop());
-
-  async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamError);
-    return error as UpstreamError;
-  }
 
   it("lists every number, pages 2..N in parallel, at the minimum number of pages", async () => {
     const numbers = await createTelnyxAccount(config).listNumbers();
@@ -80,29 +74,29 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
   it("maps faults to typed errors, recovers from transient ones, never leaks the key", async () => {
     const account = createTelnyxAccount(config);
     sim.setFaults({ failureRate: 1 });
-    const unavailable = await failure(account.listNumbers());
+    const unavailable = await upstreamFailure(account.listNumbers());
     expect([unavailable.code, unavailable.provider, unavailable.details.status]).toEqual(["UPSTREAM_UNAVAILABLE", "TELNYX", 500]);
     expect(unavailable.message).toContain("10007");
 
     sim.resetFaults();
     sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-    const limited = await failure(account.listNumbers());
+    const limited = await upstreamFailure(account.listNumbers());
     expect([limited.code, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 1000]);
     expect(limited.message).toContain("10011");
 
     sim.resetFaults();
     sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 30 });
     sim.resetCounts();
-    expect((await failure(account.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+    expect((await upstreamFailure(account.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
     expect(sim.total()).toBe(1); // a Retry-After beyond maxRetryAfterMs fails fast instead of waiting
 
     sim.resetFaults();
     sim.setFaults({ malformedNext: 1 });
-    expect((await failure(createTelnyxAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+    expect((await upstreamFailure(createTelnyxAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
 
     sim.resetFaults();
     sim.setFaults({ hangMs: 1500 });
-    expect((await failure(createTelnyxAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+    expect((await upstreamFailure(createTelnyxAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
 
     sim.resetFaults();
     sim.resetCounts();
@@ -110,7 +104,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
     expect(await createTelnyxAccount({ ...config, retries: 2 }).listNumbers()).toHaveLength(sim.numbers.length);
     expect(sim.total()).toBe(Math.ceil(sim.numbers.length / TELNYX_PAGE_SIZE) + 2);
 
-    const denied = await failure(createTelnyxAccount({ ...config, apiKey: "KEYwrongwrongwrong" }).listNumbers());
+    const denied = await upstreamFailure(createTelnyxAccount({ ...config, apiKey: "KEYwrongwrongwrong" }).listNumbers());
     expect(denied.code).toBe("UPSTREAM_AUTH_FAILED");
     expect(denied.message).toContain("10009");
     expect(denied.message).not.toContain("KEYwrongwrongwrong");

@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { UpstreamError } from "../../src/model/index.js";
 import { createZoomAccount, ZOOM_PAGE_SIZE, type ZoomAccountConfig } from "../../src/providers/zoom/zoom-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { upstreamFailure } from "../support/upstream-error.js";
 import { ZOOM_EMERGENCY_POOLS, ZoomSimulator } from "../../src/simulators/zoom/index.js";
 
 describe("Zoom client against the Zoom simulator over HTTP", () => {
@@ -20,12 +20,6 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     sim.resetCounts();
   });
   afterAll(() => sim.stop());
-
-  async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamError);
-    return error as UpstreamError;
-  }
 
   it("lists every number at the minimum pages with one token, however many calls wait for it", async () => {
     const account = createZoomAccount(config);
@@ -87,7 +81,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
   });
 
   it("maps bad client credentials, faults and timeouts to typed errors without leaking secrets", async () => {
-    const denied = await failure(createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" }).listNumbers());
+    const denied = await upstreamFailure(createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" }).listNumbers());
     expect(denied.code).toBe("UPSTREAM_AUTH_FAILED");
     expect(denied.message).toContain("invalid_client");
     expect(denied.message).not.toContain("not-the-zoom-secret");
@@ -95,17 +89,17 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
 
     const account = createZoomAccount(config);
     sim.setFaults({ failureRate: 1 });
-    expect((await failure(account.listNumbers())).code).toBe("UPSTREAM_UNAVAILABLE");
+    expect((await upstreamFailure(account.listNumbers())).code).toBe("UPSTREAM_UNAVAILABLE");
     sim.resetFaults();
     sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-    const limited = await failure(account.listNumbers());
+    const limited = await upstreamFailure(account.listNumbers());
     expect([limited.code, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 1000]);
     sim.resetFaults();
     sim.setFaults({ malformedNext: 1 });
-    expect((await failure(createZoomAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+    expect((await upstreamFailure(createZoomAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
     sim.resetFaults();
     sim.setFaults({ hangMs: 1500 });
-    expect((await failure(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+    expect((await upstreamFailure(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
     sim.resetFaults();
     sim.setFaults({ failNext: 1 });
     expect(await account.listNumbers()).toHaveLength(sim.numbers.length);

@@ -26,10 +26,7 @@ export function createButterAccount(config: ButterAccountConfig): ProviderAccoun
       return typeof error === "string" ? error : [error.code, error.message].filter(Boolean).join(" ");
     },
     secrets: () => [config.apiKey],
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    retryBaseDelayMs: config.retryBaseDelayMs,
-    maxRetryAfterMs: config.maxRetryAfterMs,
+    tuning: config,
   });
 
   return {

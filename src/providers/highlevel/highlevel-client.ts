@@ -32,10 +32,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
       return [message ?? e.msg, e.accountStatus && `account ${e.accountStatus}`].filter(Boolean).join(", ") || undefined;
     },
     secrets: () => [config.token],
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    retryBaseDelayMs: config.retryBaseDelayMs,
-    maxRetryAfterMs: config.maxRetryAfterMs,
+    tuning: config,
   });
 
   return {

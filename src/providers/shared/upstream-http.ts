@@ -16,7 +16,7 @@ export interface HttpTuning {
   maxRetryAfterMs?: number;
 }
 
-export interface UpstreamHttpOptions extends HttpTuning {
+export interface UpstreamHttpOptions {
   provider: Provider;
   accountId: string;
   baseUrl: string;
@@ -28,6 +28,8 @@ export interface UpstreamHttpOptions extends HttpTuning {
   describeErrorBody: (body: unknown, status: number) => string | undefined;
   /** Values that must never appear in a message (tokens, keys); redacted if an upstream echoes them. */
   secrets: () => string[];
+  /** The account's transport knobs (only the HttpTuning fields are read). */
+  tuning?: HttpTuning;
 }
 
 export interface UpstreamHttp {
@@ -45,15 +47,16 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * failure mapped to one `UpstreamError` carrying an SPEC `UPSTREAM_*` code.
  */
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
-  const { provider, accountId } = options;
-  const retryBase = options.retryBaseDelayMs ?? 250;
-  const maxRetryAfter = options.maxRetryAfterMs ?? 10_000;
+  const { provider, accountId, tuning = {} } = options;
+  const timeoutMs = tuning.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retryBase = tuning.retryBaseDelayMs ?? 250;
+  const maxRetryAfter = tuning.maxRetryAfterMs ?? 10_000;
   const client: Got = got.extend({
-    timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    timeout: { request: timeoutMs },
     responseType: "text",
     headers: { accept: "application/json", "user-agent": "numbergraph" },
     retry: {
-      limit: options.retries ?? 2,
+      limit: tuning.retries ?? 2,
       methods: ["GET", "POST"],
       statusCodes: [408, 429, 500, 502, 503, 504],
       maxRetryAfter,
@@ -85,7 +88,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // Thrown by the auth hook (e.g. an OAuth token grant that failed): got wraps it; unwrap.
     if (error instanceof RequestError && error.cause instanceof UpstreamError) return error.cause;
     if (error instanceof TimeoutError) {
-      return fail("UPSTREAM_TIMEOUT", `did not answer ${method} /${path} within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms; retry later, or raise the timeout if the account is large.`);
+      return fail("UPSTREAM_TIMEOUT", `did not answer ${method} /${path} within ${timeoutMs} ms; retry later, or raise the timeout if the account is large.`);
     }
     if (error instanceof HTTPError) {
       const status = error.response.statusCode;

@@ -28,10 +28,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccoun
       return [first.code && `code ${first.code}`, first.title, first.detail].filter(Boolean).join(" — ");
     },
     secrets: () => [config.apiKey],
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    retryBaseDelayMs: config.retryBaseDelayMs,
-    maxRetryAfterMs: config.maxRetryAfterMs,
+    tuning: config,
   });
 
   return {

@@ -35,10 +35,7 @@ export function createZoomAccount(config: ZoomAccountConfig): ProviderAccount {
     },
     describeErrorBody: describeZoomError,
     secrets: () => [config.clientSecret, lastToken],
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    retryBaseDelayMs: config.retryBaseDelayMs,
-    maxRetryAfterMs: config.maxRetryAfterMs,
+    tuning: config,
   });
 
   async function listNumbers(query: NumberQuery = {}): Promise<NumberRecord[]> {

@@ -32,10 +32,7 @@ export class ZoomTokenSource {
       authHeaders: () => ({ authorization: `Basic ${basic}` }),
       describeErrorBody: describeZoomError,
       secrets: () => [config.clientSecret, basic],
-      timeoutMs: config.timeoutMs,
-      retries: config.retries,
-      retryBaseDelayMs: config.retryBaseDelayMs,
-      maxRetryAfterMs: config.maxRetryAfterMs,
+      tuning: config,
     });
   }
 
