@@ -91,6 +91,18 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     expect(sim.counts()).toEqual({ "GET /phone-system/number-pools": 2 });
   });
 
+  it("stops when HighLevel ignores the page parameter instead of looping", async () => {
+    sim.ignorePage = true;
+    try {
+      const error = await upstreamFailure(createHighLevelAccounts(config)[0]!.listNumbers());
+      expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
+      expect(error.message).toContain("again");
+      expect(sim.total()).toBe(2);
+    } finally {
+      sim.ignorePage = false;
+    }
+  });
+
   it("maps faults and HighLevel's error shapes to typed errors without leaking the token", async () => {
     const [main] = createHighLevelAccounts(config);
     sim.setFaults({ failureRate: 1 });

@@ -1,4 +1,4 @@
-import type { NumberRecord, PoolRecord, ProviderAccount } from "../../model/index.js";
+import { UpstreamError, type NumberRecord, type PoolRecord, type ProviderAccount } from "../../model/index.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapHighLevelNumber, mapHighLevelPool } from "./highlevel-mapping.js";
 import { highLevelErrorSchema, highLevelNumbersPageSchema, highLevelPoolsResponseSchema, type HighLevelNumber } from "./highlevel-wire.js";
@@ -41,9 +41,15 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
     async listNumbers(): Promise<NumberRecord[]> {
       // `searchFilter`'s matching rules are not documented well enough to push `search` down exactly.
       const wire: HighLevelNumber[] = [];
+      let previousFirstSid: string | undefined;
       for (let page = 0; ; page++) {
         const params = new URLSearchParams({ page: String(page), pageSize: String(HIGHLEVEL_PAGE_SIZE), skipNumberPool: "false" });
         const { numbers } = await http.getJson(`phone-system/numbers/location/${encodeURIComponent(locationId)}`, params, highLevelNumbersPageSchema);
+        // A full page that starts where the last one did means `page` is being ignored: stop, never loop.
+        if (numbers.length > 0 && numbers[0]!.sid === previousFirstSid) {
+          throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel returned page ${page - 1} again as page ${page} for location ${locationId}; stopped paging.`, { accountId: locationId });
+        }
+        previousFirstSid = numbers[0]?.sid;
         wire.push(...numbers);
         // A short page (or the `{numbers: [], total: 0}` empty shape) is the last one.
         if (numbers.length < HIGHLEVEL_PAGE_SIZE) break;

@@ -19,6 +19,8 @@ const badRequest = (message: string): SimResponse => ({ status: 400, body: { mes
  */
 export class HighLevelSimulator extends Simulator {
   readonly locations: readonly HighLevelLocationData[];
+  /** A buggy upstream: every `page` answers with page 0. */
+  ignorePage = false;
   private burstRemaining = BURST.max;
   private dailyRemaining = BURST.daily;
 
@@ -82,7 +84,8 @@ export class HighLevelSimulator extends Simulator {
     if (skip !== null && skip !== "true" && skip !== "false") return badRequest("skipNumberPool must be a boolean value");
     const search = q.get("searchFilter");
     const visible = location.numbers.filter((n) => (skip === "false" || !location.pooledSids.has(n.sid)) && (!search || n.phoneNumber.includes(search)));
-    const slice = visible.slice(page * pageSize, (page + 1) * pageSize);
+    const from = this.ignorePage ? 0 : page * pageSize;
+    const slice = visible.slice(from, from + pageSize);
     if (slice.length === 0) return { status: 200, body: { numbers: [], total: 0 } };
     return { status: 200, body: { numbers: slice, isUnderGhl: true, pageSize, page, accountStatus: "active" } };
   }

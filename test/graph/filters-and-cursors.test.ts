@@ -1,0 +1,77 @@
+import "reflect-metadata";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import { startGateway } from "../../src/server.js";
+import { startStack, TEST_TUNING, withTuning, type Stack } from "../support/stack.js";
+
+interface Row {
+  id: string;
+  e164: string;
+  provider: string;
+  assigned: boolean;
+  numberType: string;
+  status: string;
+  countryCode: string | null;
+  capabilities: Record<string, boolean | null>;
+}
+const FIELDS = "id e164 provider assigned numberType status countryCode capabilities { voice sms mms fax inbound outbound }";
+
+describe("filters and cursors", () => {
+  let stack: Stack;
+  let all: Row[];
+
+  beforeAll(async () => {
+    stack = await startStack({ numbers: 150 });
+    const result = await stack.request<{ phoneNumbers: { nodes: Row[] } }, never>(`{ phoneNumbers(first: 1000) { nodes { ${FIELDS} } } }`);
+    all = result.data!.phoneNumbers.nodes;
+  });
+  afterAll(() => stack?.stop());
+
+  async function filtered(filter: string): Promise<Row[]> {
+    const result = await stack.request<{ phoneNumbers: { totalCount: number; nodes: Row[] } }, never>(`{ phoneNumbers(first: 1000, filter: ${filter}) { totalCount nodes { ${FIELDS} } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.phoneNumbers.totalCount).toBe(result.data!.phoneNumbers.nodes.length);
+    return result.data!.phoneNumbers.nodes;
+  }
+
+  it.each<[string, (n: Row) => boolean]>([
+    ["{ providers: [TELNYX, BUTTER] }", (n) => n.provider === "TELNYX" || n.provider === "BUTTER"],
+    ['{ search: "+1 (415)" }', (n) => n.e164.slice(1).includes("1415")],
+    ['{ search: "9010" }', (n) => n.e164.includes("9010")],
+    ["{ assigned: false }", (n) => !n.assigned],
+    ["{ numberTypes: [TOLL_FREE, MOBILE] }", (n) => n.numberType === "TOLL_FREE" || n.numberType === "MOBILE"],
+    ["{ statuses: [ACTIVE] }", (n) => n.status === "ACTIVE"],
+    ["{ statuses: [PENDING, INACTIVE] }", (n) => n.status === "PENDING" || n.status === "INACTIVE"],
+    ['{ countryCodes: ["gb"] }', (n) => n.countryCode === "GB"],
+    ["{ capabilities: [SMS, VOICE] }", (n) => n.capabilities.sms === true && n.capabilities.voice === true],
+    ['{ providers: [ZOOM], assigned: true, capabilities: [OUTBOUND], numberTypes: [LOCAL], statuses: [ACTIVE] }', (n) => n.provider === "ZOOM" && n.assigned && n.capabilities.outbound === true && n.numberType === "LOCAL" && n.status === "ACTIVE"],
+  ])("%s matches exactly the numbers it describes", async (filter, predicate) => {
+    const expected = all.filter(predicate).map((n) => n.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await filtered(filter)).map((n) => n.id)).toEqual(expected);
+  });
+
+  it("pushes exact filters down: a Telnyx-only ACTIVE query asks Telnyx for active numbers only", async () => {
+    stack.sims.resetCounts();
+    await filtered("{ providers: [TELNYX], statuses: [ACTIVE] }");
+    expect(Object.keys(stack.sims.counts())).toEqual(["TELNYX GET /v2/phone_numbers"]);
+    const active = stack.sims.telnyx.numbers.filter((n) => n.status === "active").length;
+    expect(stack.sims.counts()["TELNYX GET /v2/phone_numbers"]).toBe(Math.ceil(active / 250));
+  });
+
+  it("a cursor from one gateway pages on in another (stateless: restarts and other instances)", async () => {
+    const first = await stack.request<{ phoneNumbers: { pageInfo: { endCursor: string } } }, never>("{ phoneNumbers(first: 100) { pageInfo { endCursor } } }");
+    const other = await startGateway({ accounts: createProviderAccounts(withTuning(stack.sims.accounts, TEST_TUNING)), gatewayKeys: [], port: 0, host: "127.0.0.1" });
+    try {
+      const response = await fetch(other.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "query($after: String) { phoneNumbers(first: 100, after: $after) { nodes { id } } }", variables: { after: first.data!.phoneNumbers.pageInfo.endCursor } }),
+      });
+      const body = (await response.json()) as { data: { phoneNumbers: { nodes: { id: string }[] } } };
+      expect(body.data.phoneNumbers.nodes.map((n) => n.id)).toEqual(all.slice(100, 200).map((n) => n.id));
+    } finally {
+      await other.stop();
+    }
+  });
+});
