@@ -77,6 +77,10 @@ describe("Butter client against the Butter simulator over HTTP", () => {
     expect((await upstreamFailure(createButterAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
 
     sim.resetFaults();
+    sim.setFaults({ latencyMs: 20 });
+    expect(await account.listNumbers()).toHaveLength(sim.numbers.length);
+
+    sim.resetFaults();
     sim.resetCounts();
     sim.setFaults({ failNext: 1 });
     expect(await account.listNumbers()).toHaveLength(sim.numbers.length);
