@@ -34,8 +34,11 @@ export class RequestLoaders {
     this.accountsByKey = new Map(accounts.map((a) => [accountKey(a.provider, a.accountId), a]));
   }
 
-  /** Full, unfiltered inventory per account key. */
-  readonly inventory = new DataLoader<string, NumberRecord[]>((keys) =>
+  /** Accounts whose full inventory this request has asked for (see `matching`). */
+  private readonly inventoryStarted = new Set<string>();
+
+  /** Full, unfiltered inventory per account key; read it through `loadInventory`. */
+  private readonly inventory = new DataLoader<string, NumberRecord[]>((keys) =>
     Promise.all(keys.map((key) => this.account(key).listNumbers().catch((error: unknown) => asError(error)))),
   );
 
@@ -53,8 +56,6 @@ export class RequestLoaders {
       }),
     ),
   );
-
-  private readonly inventoryStarted = new Set<string>();
 
   readonly pools = new DataLoader<string, PoolRecord[]>((keys) =>
     Promise.all(keys.map((key) => this.account(key).listPools(() => this.loadInventory(key)).catch((error: unknown) => asError(error)))),
