@@ -17,11 +17,14 @@ describe("schema stitching: @graphql-tools/stitch type merging over numbergraph'
   let numbergraphCalls: string[] = [];
   let gatewaySchema: ReturnType<typeof stitchSchemas>;
   const tickets: { id: string; subject: string; phoneNumberId: string }[] = [];
+  const escalations: { id: string; poolId: string }[] = [];
 
   beforeAll(async () => {
     stack = await startStack();
     const page = await stack.request<{ phoneNumbers: { nodes: { id: string }[] } }, never>(`{ phoneNumbers(first: 30, filter: { assigned: true }) { nodes { id } } }`);
     page.data!.phoneNumbers.nodes.forEach((n, i) => tickets.push({ id: `t${i}`, subject: `Ticket ${i}`, phoneNumberId: n.id }));
+    const pools = await stack.request<{ numberPools: { nodes: { id: string }[] } }, never>("{ numberPools(first: 100) { nodes { id } } }");
+    pools.data!.numberPools.nodes.forEach((p, i) => escalations.push({ id: `e${i}`, poolId: p.id }));
 
     const http = buildHTTPExecutor({ endpoint: stack.gateway.url });
     const countingExecutor: Executor = (request) => {
@@ -31,10 +34,16 @@ describe("schema stitching: @graphql-tools/stitch type merging over numbergraph'
     const helpdesk = makeExecutableSchema({
       typeDefs: /* GraphQL */ `
         type Ticket { id: ID! subject: String! phoneNumber: PhoneNumber! }
+        type Escalation { id: ID! pool: NumberPool! }
         type PhoneNumber { id: ID! }
-        type Query { tickets: [Ticket!]! }
+        type NumberPool { id: ID! }
+        type Query { tickets: [Ticket!]! escalations: [Escalation!]! }
       `,
-      resolvers: { Query: { tickets: () => tickets }, Ticket: { phoneNumber: (t: (typeof tickets)[number]) => ({ id: t.phoneNumberId }) } },
+      resolvers: {
+        Query: { tickets: () => tickets, escalations: () => escalations },
+        Ticket: { phoneNumber: (t: (typeof tickets)[number]) => ({ id: t.phoneNumberId }) },
+        Escalation: { pool: (e: (typeof escalations)[number]) => ({ id: e.poolId }) },
+      },
     });
     gatewaySchema = stitchSchemas({
       subschemas: [
@@ -79,6 +88,18 @@ describe("schema stitching: @graphql-tools/stitch type merging over numbergraph'
     const listingCost = inventoryCounts(stack);
     expect(Object.keys(joinCost).length).toBeGreaterThan(0);
     for (const [endpoint, calls] of Object.entries(joinCost)) expect([endpoint, calls]).toEqual([endpoint, listingCost[endpoint]]);
+  });
+
+  it("joins escalations to NumberPools with their member records in one numberPoolsByIds call", async () => {
+    numbergraphCalls = [];
+    const result = await graphql({ schema: gatewaySchema, source: "{ escalations { id pool { name provider numbers { e164 } } } }" });
+    expect(result.errors).toBeUndefined();
+    const rows = (result.data as { escalations: { pool: { name: string; provider: string; numbers: { e164: string }[] } }[] }).escalations;
+    expect(rows).toHaveLength(escalations.length);
+    expect(new Set(rows.map((r) => r.pool.provider))).toEqual(new Set(["HIGHLEVEL", "ZOOM"]));
+    expect(rows.every((r) => r.pool.numbers.length > 0)).toBe(true);
+    expect(numbergraphCalls).toHaveLength(1);
+    expect(numbergraphCalls[0]).toContain("numberPoolsByIds");
   });
 
   it("serves unknown ids as null in place, keeping the order of ids", async () => {
