@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
 import { badUserInput } from "../common/errors.js";
+import { ConnectionArgs } from "../connection/connection-args.js";
 import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
 import { decodeGlobalId } from "../node/global-id.js";
@@ -11,15 +12,13 @@ import { NumberPoolFilter } from "./number-pool-filter.input.js";
 import { NumberPool } from "./number-pool.type.js";
 import { findNumberPools, numberPoolId, numberPoolSortKey } from "./number-pool.service.js";
 
+@ArgsType()
+class NumberPoolsArgs extends ConnectionArgs(NumberPoolFilter) {}
+
 @Resolver(() => NumberPool)
 export class NumberPoolResolver {
   @Query(() => NumberPoolConnection, { description: "HighLevel number pools and Zoom emergency number pools the caller may see." })
-  async numberPools(
-    @Ctx() { loaders }: GraphContext,
-    @Arg("filter", () => NumberPoolFilter, { nullable: true }) filter?: NumberPoolFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "1..1000, default 50." }) first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
-  ): Promise<Connection<PoolRecord>> {
+  async numberPools(@Ctx() { loaders }: GraphContext, @Args(() => NumberPoolsArgs) { filter, first, after }: NumberPoolsArgs): Promise<Connection<PoolRecord>> {
     const page = parseConnectionArgs({ first, after });
     return paginate(await findNumberPools(loaders, filter), page, numberPoolSortKey);
   }

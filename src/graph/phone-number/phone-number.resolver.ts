@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
 import { badUserInput } from "../common/errors.js";
+import { ConnectionArgs } from "../connection/connection-args.js";
 import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
 import { DialNumber, type DialNumberRecord } from "../dial-number/dial-number.type.js";
@@ -11,15 +12,13 @@ import { normaliseNumberFilter, PhoneNumberFilter } from "./phone-number-filter.
 import { PhoneNumber } from "./phone-number.type.js";
 import { findPhoneNumbers, phoneNumberId, phoneNumberSortKey, sortPhoneNumbers } from "./phone-number.service.js";
 
+@ArgsType()
+class PhoneNumbersArgs extends ConnectionArgs(PhoneNumberFilter) {}
+
 @Resolver(() => PhoneNumber)
 export class PhoneNumberResolver {
   @Query(() => PhoneNumberConnection, { description: "Every number at every configured provider the caller may see." })
-  async phoneNumbers(
-    @Ctx() { loaders }: GraphContext,
-    @Arg("filter", () => PhoneNumberFilter, { nullable: true }) filter?: PhoneNumberFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "1..1000, default 50." }) first?: number | null,
-    @Arg("after", () => String, { nullable: true }) after?: string | null,
-  ): Promise<Connection<NumberRecord>> {
+  async phoneNumbers(@Ctx() { loaders }: GraphContext, @Args(() => PhoneNumbersArgs) { filter, first, after }: PhoneNumbersArgs): Promise<Connection<NumberRecord>> {
     const page = parseConnectionArgs({ first, after });
     const numbers = await findPhoneNumbers(loaders, normaliseNumberFilter(filter));
     return paginate(numbers, page, phoneNumberSortKey);
