@@ -38,6 +38,16 @@ export function decodeGlobalId(raw: string, argumentName = "id"): GlobalId {
   return id;
 }
 
+/** Decode an id that must name a `type`; an id of the other type says which field takes it. */
+export function decodeGlobalIdOf(type: NodeTypeName, raw: string, argumentName: string): GlobalId {
+  const id = decodeGlobalId(raw, argumentName);
+  if (id.type !== type) {
+    const field = id.type === "PhoneNumber" ? "phoneNumber(id:)" : "numberPool(id:)";
+    throw badUserInput(`${argumentName} is the id of a ${id.type}, not a ${type}; use ${field} or node(id:) for it.`, argumentName);
+  }
+  return id;
+}
+
 export function accountKey(provider: Provider, accountId: string): string {
   return `${provider}/${accountId}`;
 }

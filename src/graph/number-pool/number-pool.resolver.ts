@@ -1,10 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
-import { badUserInput } from "../common/errors.js";
 import { ConnectionArgs } from "../connection/connection-args.js";
 import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
-import { decodeGlobalId } from "../node/global-id.js";
+import { decodeGlobalIdOf } from "../node/global-id.js";
 import { PhoneNumber } from "../phone-number/phone-number.type.js";
 import { sortPhoneNumbers } from "../phone-number/phone-number.service.js";
 import { NumberPoolConnection } from "./number-pool-connection.type.js";
@@ -25,12 +24,12 @@ export class NumberPoolResolver {
 
   @Query(() => NumberPool, { nullable: true })
   async numberPool(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<PoolRecord | null> {
-    return loaders.poolById.load(numberPoolGlobalId(id, "id"));
+    return loaders.poolById.load(decodeGlobalIdOf("NumberPool", id, "id"));
   }
 
   @Query(() => [NumberPool], { nullable: "items", description: "Pools by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
   async numberPoolsByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID]) ids: string[]): Promise<(PoolRecord | null)[]> {
-    return loaders.poolById.loadMany(ids.map((id, i) => numberPoolGlobalId(id, `ids[${i}]`))) as Promise<(PoolRecord | null)[]>;
+    return loaders.poolById.loadMany(ids.map((id, i) => decodeGlobalIdOf("NumberPool", id, `ids[${i}]`))) as Promise<(PoolRecord | null)[]>;
   }
 
   @FieldResolver(() => ID)
@@ -42,10 +41,4 @@ export class NumberPoolResolver {
   async numbers(@Root() pool: PoolRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
     return sortPhoneNumbers(await loaders.membersOfPool(pool));
   }
-}
-
-function numberPoolGlobalId(raw: string, argumentName: string) {
-  const id = decodeGlobalId(raw, argumentName);
-  if (id.type !== "NumberPool") throw badUserInput(`${argumentName} is the id of a ${id.type}, not a NumberPool; use phoneNumber(id:) or node(id:) for it.`, argumentName);
-  return id;
 }

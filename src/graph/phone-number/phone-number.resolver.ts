@@ -1,11 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
-import { badUserInput } from "../common/errors.js";
 import { ConnectionArgs } from "../connection/connection-args.js";
 import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
 import { DialNumber, type DialNumberRecord } from "../dial-number/dial-number.type.js";
-import { decodeGlobalId } from "../node/global-id.js";
+import { decodeGlobalIdOf } from "../node/global-id.js";
 import { NumberPool } from "../number-pool/number-pool.type.js";
 import { PhoneNumberConnection } from "./phone-number-connection.type.js";
 import { normaliseNumberFilter, PhoneNumberFilter } from "./phone-number-filter.input.js";
@@ -26,12 +25,12 @@ export class PhoneNumberResolver {
 
   @Query(() => PhoneNumber, { nullable: true, description: "A number by its id; null when unknown." })
   async phoneNumber(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<NumberRecord | null> {
-    return loaders.numberById.load(phoneNumberGlobalId(id, "id"));
+    return loaders.numberById.load(decodeGlobalIdOf("PhoneNumber", id, "id"));
   }
 
   @Query(() => [PhoneNumber], { nullable: "items", description: "Numbers by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
   async phoneNumbersByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID]) ids: string[]): Promise<(NumberRecord | null)[]> {
-    return loaders.numberById.loadMany(ids.map((id, i) => phoneNumberGlobalId(id, `ids[${i}]`))) as Promise<(NumberRecord | null)[]>;
+    return loaders.numberById.loadMany(ids.map((id, i) => decodeGlobalIdOf("PhoneNumber", id, `ids[${i}]`))) as Promise<(NumberRecord | null)[]>;
   }
 
   @FieldResolver(() => ID)
@@ -54,10 +53,4 @@ export class PhoneNumberResolver {
     const holders = await loaders.numbersByE164.load(number.e164);
     return sortPhoneNumbers(holders.filter((n) => n.provider !== number.provider || n.accountId !== number.accountId));
   }
-}
-
-function phoneNumberGlobalId(raw: string, argumentName: string) {
-  const id = decodeGlobalId(raw, argumentName);
-  if (id.type !== "PhoneNumber") throw badUserInput(`${argumentName} is the id of a ${id.type}, not a PhoneNumber; use numberPool(id:) or node(id:) for it.`, argumentName);
-  return id;
 }
