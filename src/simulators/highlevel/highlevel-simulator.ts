@@ -1,43 +1,58 @@
 import { SIM_CREDENTIALS } from "../credentials.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedHighLevelLocations, type HighLevelLocationData } from "./highlevel-data.js";
+import { HighLevelRateLimiter, rateLimitHeaders } from "./highlevel-rate-limit.js";
 
 export interface HighLevelSimulatorOptions {
   numbers?: number;
   faults?: Partial<FaultSwitches>;
+  /**
+   * Answer 429 once the 100-per-10-s burst (or daily) budget is spent, as HighLevel does. Off by
+   * default so the demo and benchmarks are throttled only by the fault switches; the
+   * `X-RateLimit-*` headers count down either way.
+   */
+  enforceRateLimit?: boolean;
+  /** The clock the rate-limit windows run on (tests pass a fixed one). */
+  now?: () => number;
 }
 
 const API_VERSION = "2021-07-28";
-const BURST = { max: 100, intervalMs: 10_000, daily: 200_000 };
 
 const badRequest = (message: string): SimResponse => ({ status: 400, body: { message, error: "Bad Request", statusCode: 400 } });
+
+const tooManyRequests = (retryAfterSeconds: number, headers: Record<string, string>): SimResponse => ({
+  status: 429,
+  body: { message: "Too Many Requests", error: "Too Many Requests", statusCode: 429 },
+  headers: { "retry-after": String(retryAfterSeconds), ...headers },
+});
 
 /**
  * HighLevel (LeadConnector) phone system: active numbers per location (0-based `page`,
  * `pageSize` 1..1000, `skipNumberPool` default true, the `{numbers: [], total: 0}` empty shape) and
- * number pools, with bearer + `Version` headers, its three error shapes and `X-RateLimit-*` headers.
+ * number pools, with bearer + `Version` headers, its three error shapes and `X-RateLimit-*` headers
+ * on every answer. HighLevel budgets per app per location; the simulator keeps one budget for its
+ * one token (a fault response cannot tell which location it was for).
  */
 export class HighLevelSimulator extends Simulator {
   readonly locations: readonly HighLevelLocationData[];
   /** A buggy upstream: every `page` answers with page 0. */
   ignorePage = false;
-  private burstRemaining = BURST.max;
-  private dailyRemaining = BURST.daily;
+  private readonly limiter: HighLevelRateLimiter;
+  private readonly enforceRateLimit: boolean;
 
   constructor(options: HighLevelSimulatorOptions = {}) {
     super(
       {
         name: "highlevel",
         handle: (request) => this.route(request),
-        serverError: () => ({ status: 500, body: { msg: "Internal server error", accountStatus: "active" } }),
-        rateLimited: (retryAfter) => ({
-          status: 429,
-          body: { message: "Too Many Requests", error: "Too Many Requests", statusCode: 429 },
-          headers: { "retry-after": String(retryAfter), ...this.rateHeaders(0) },
-        }),
+        // A failed request still spends budget; a rate-limited one does not.
+        serverError: () => ({ status: 500, body: { msg: "Internal server error", accountStatus: "active" }, headers: rateLimitHeaders(this.limiter.take()) }),
+        rateLimited: (retryAfter) => tooManyRequests(retryAfter, rateLimitHeaders({ ...this.limiter.peek(), burstRemaining: 0 })),
       },
       options.faults,
     );
+    this.limiter = new HighLevelRateLimiter(options.now);
+    this.enforceRateLimit = options.enforceRateLimit ?? false;
     this.locations = seedHighLevelLocations(options.numbers);
   }
 
@@ -45,21 +60,12 @@ export class HighLevelSimulator extends Simulator {
     return this.locations.find((l) => l.locationId === locationId)!;
   }
 
-  private rateHeaders(burstRemaining: number): Record<string, string> {
-    return {
-      "x-ratelimit-max": String(BURST.max),
-      "x-ratelimit-remaining": String(burstRemaining),
-      "x-ratelimit-interval-milliseconds": String(BURST.intervalMs),
-      "x-ratelimit-limit-daily": String(BURST.daily),
-      "x-ratelimit-daily-remaining": String(this.dailyRemaining),
-    };
-  }
-
   private route(request: SimRequest): SimResponse {
-    this.burstRemaining = this.burstRemaining > 0 ? this.burstRemaining - 1 : BURST.max;
-    this.dailyRemaining -= 1;
+    const budget = this.limiter.take();
+    const headers = rateLimitHeaders(budget);
+    if (!budget.allowed && this.enforceRateLimit) return tooManyRequests(Math.max(1, Math.ceil(budget.windowLeftMs / 1000)), headers);
     const response = this.answer(request);
-    return { ...response, headers: { ...this.rateHeaders(this.burstRemaining), ...response.headers } };
+    return { ...response, headers: { ...headers, ...response.headers } };
   }
 
   private answer(request: SimRequest): SimResponse {
