@@ -10,7 +10,10 @@ export interface ButterAccountConfig extends HttpTuning {
   baseUrl: string;
 }
 
-/** The simulator's (and our assumed) largest page; Butter's docs name no paging parameters. */
+/**
+ * The largest page we ask for. Butter's docs name no paging request parameters; SPEC fixes
+ * `cursor` + `limit`, and 100 is the largest `limit` the simulator (our model of Butter) accepts.
+ */
 export const BUTTER_PAGE_LIMIT = 100;
 
 export function createButterAccount(config: ButterAccountConfig): ProviderAccount {
@@ -23,7 +26,8 @@ export function createButterAccount(config: ButterAccountConfig): ProviderAccoun
       const parsed = butterErrorSchema.safeParse(body);
       if (!parsed.success) return undefined;
       const error = parsed.data.error;
-      return typeof error === "string" ? error : [error.code, error.message].filter(Boolean).join(" ");
+      if (typeof error === "string") return error;
+      return [error.code, error.message, error.field && `(field ${error.field})`].filter(Boolean).join(" ");
     },
     secrets: () => [config.apiKey],
     tuning: config,

@@ -1,9 +1,12 @@
 import parsePhoneNumber from "libphonenumber-js/max";
-import { UpstreamError, type NumberRecord, type NumberType } from "../../model/index.js";
+import { UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
 import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
 import type { ButterPhoneNumber } from "./butter-wire.js";
 
-/** Butter lists no number type; libphonenumber-js's type of the number is the best evidence there is. */
+/**
+ * Butter lists no number type; libphonenumber-js's type of the number is the best evidence there is.
+ * PREMIUM_RATE, VOIP, PAGER, VOICEMAIL have no unified type and fall to UNKNOWN (logged once).
+ */
 const NUMBER_TYPE_BY_LIBPHONENUMBER: Record<string, NumberType> = {
   FIXED_LINE: "LOCAL",
   FIXED_LINE_OR_MOBILE: "LOCAL",
@@ -16,12 +19,16 @@ const NUMBER_TYPE_BY_LIBPHONENUMBER: Record<string, NumberType> = {
 
 const ASSIGNED_BY_STATUS: Record<string, "true" | "false"> = { assigned: "true", free: "false" };
 
+/** Free and assigned numbers are both configured, working numbers; the raw status is in details. */
+const NUMBER_STATUS_BY_STATUS: Record<string, NumberStatus> = { assigned: "ACTIVE", free: "ACTIVE" };
+
 export function mapButterNumber(wire: ButterPhoneNumber, organizationId: string): NumberRecord {
   const parsed = normaliseE164(wire.phone_number);
   if (!parsed) {
     throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", `Butter listed ${wire.phone_number_id} with a phone number that is not one (${JSON.stringify(wire.phone_number)}).`, { accountId: organizationId });
   }
   const libType = parsePhoneNumber(parsed.e164)?.getType();
+  // An unknown status still says whether an agent answers: the agent id does.
   const assigned = mapByTable("BUTTER", "status", ASSIGNED_BY_STATUS, wire.status, wire.assigned_agent_id ? "true" : "false") === "true";
   return {
     provider: "BUTTER",
@@ -30,9 +37,8 @@ export function mapButterNumber(wire: ButterPhoneNumber, organizationId: string)
     e164: parsed.e164,
     displayName: null,
     countryCode: parsed.countryCode,
-    numberType: libType ? (NUMBER_TYPE_BY_LIBPHONENUMBER[libType] ?? "UNKNOWN") : "UNKNOWN",
-    // Free and assigned numbers are both configured, working numbers; the raw status is in details.
-    status: "ACTIVE",
+    numberType: mapByTable<NumberType>("BUTTER", "numberType (libphonenumber)", NUMBER_TYPE_BY_LIBPHONENUMBER, libType, "UNKNOWN"),
+    status: mapByTable<NumberStatus>("BUTTER", "status", NUMBER_STATUS_BY_STATUS, wire.status, "UNKNOWN"),
     capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: wire.supports_inbound ?? null, outbound: wire.supports_outbound ?? null },
     assigned,
     assignee: wire.assigned_agent_id ? { id: wire.assigned_agent_id, name: null, type: "AGENT", extensionNumber: null } : null,

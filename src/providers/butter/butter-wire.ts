@@ -27,5 +27,5 @@ export const butterListResponseSchema = z.object({
 /** `{success: false, error: {...}}`; the docs give no inner shape, so every part is optional. */
 export const butterErrorSchema = z.object({
   success: z.literal(false),
-  error: z.union([z.string(), z.object({ code: z.string().optional(), message: z.string().optional() }).loose()]),
+  error: z.union([z.string(), z.object({ code: z.string().optional(), message: z.string().optional(), field: z.string().optional() }).loose()]),
 });

@@ -10,6 +10,8 @@ export interface ButterSimulatorOptions {
   faults?: Partial<FaultSwitches>;
   /** A buggy upstream: every page answers with the same `next_cursor`. */
   repeatCursor?: boolean;
+  /** A buggy upstream: `has_more: true` with `next_cursor: null`. */
+  dropCursor?: boolean;
 }
 
 const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): SimResponse => ({
@@ -20,11 +22,13 @@ const fail = (status: number, code: string, message: string, extra: Record<strin
 /**
  * Butter AI's `GET /api/phone-numbers`: `X-API-Key` + `X-Organization-Id`, `status` filter, and
  * cursor paging (`cursor`, `limit`; the docs name only the response side, `pagination.next_cursor`
- * and `has_more`). Cursors are opaque offsets bound to the filter they were issued for.
+ * and `has_more`). `limit` defaults to 20 and accepts 1..100; anything else is a 400. Cursors are
+ * opaque offsets bound to the filter they were issued for; a foreign or garbled one is a 400.
  */
 export class ButterSimulator extends Simulator {
   readonly numbers: readonly ButterWirePhoneNumber[];
   repeatCursor: boolean;
+  dropCursor: boolean;
 
   constructor(options: ButterSimulatorOptions = {}) {
     super(
@@ -38,6 +42,7 @@ export class ButterSimulator extends Simulator {
     );
     this.numbers = seedButterNumbers(options.numbers);
     this.repeatCursor = options.repeatCursor ?? false;
+    this.dropCursor = options.dropCursor ?? false;
   }
 
   private route(request: SimRequest): SimResponse {
@@ -64,7 +69,7 @@ export class ButterSimulator extends Simulator {
     }
     const page = matching.slice(offset, offset + limit);
     const hasMore = offset + limit < matching.length;
-    const next = hasMore ? encodeCursor({ offset: this.repeatCursor ? limit : offset + limit, status: status ?? "" }) : null;
+    const next = hasMore && !this.dropCursor ? encodeCursor({ offset: this.repeatCursor ? limit : offset + limit, status: status ?? "" }) : null;
     return {
       status: 200,
       body: { success: true, data: page, pagination: { next_cursor: next, has_more: hasMore, page_size: page.length, total_count: matching.length } },
