@@ -1,19 +1,42 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { pino } from "pino";
+import { logger } from "../../src/logger.js";
+import type { NumberRecord } from "../../src/model/index.js";
 import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE, type HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
+import { crossHeldFor } from "../../src/simulators/seed.js";
 import { upstreamFailure } from "../support/upstream-error.js";
-import { HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
 
-const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds;
+const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string, string];
+const TOKEN = SIM_CREDENTIALS.highlevel.token;
+const numbersPath = (location: string) => `GET /phone-system/numbers/location/${location}`;
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
+const inventoryOf = (sim: HighLevelSimulator, location: string) => sim.location(location).numbers.map((n) => [n.sid, n.phoneNumber]);
+const listed = (numbers: NumberRecord[]) => numbers.map((n) => [n.providerId, n.e164]);
+
+describe("HighLevel client: the full inventory at the default scale", () => {
+  const sim = new HighLevelSimulator();
+  afterAll(() => sim.stop());
+
+  it("lists every number of every location (pool members included) in one call each", async () => {
+    const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning });
+    expect(accounts.map((a) => [a.provider, a.accountId])).toEqual([["HIGHLEVEL", MAIN], ["HIGHLEVEL", BRANCH], ["HIGHLEVEL", EMPTY]]);
+    const [main, branch, empty] = await Promise.all(accounts.map((a) => a.listNumbers()));
+    expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
+    expect(listed(branch!)).toEqual(inventoryOf(sim, BRANCH));
+    expect(empty).toEqual([]);
+    expect(sim.counts()).toEqual({ [numbersPath(MAIN)]: 1, [numbersPath(BRANCH)]: 1, [numbersPath(EMPTY)]: 1 });
+  });
+});
 
 describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   const sim = new HighLevelSimulator({ numbers: 2100 });
   let config: HighLevelAccountsConfig;
-  const numbersPath = (location: string) => `GET /phone-system/numbers/location/${location}`;
 
   beforeAll(async () => {
-    config = { token: SIM_CREDENTIALS.highlevel.token, locationIds: [...SIM_CREDENTIALS.highlevel.locationIds], baseUrl: await sim.start(), retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
+    config = { token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning };
   });
   afterEach(() => {
     sim.resetFaults();
@@ -21,60 +44,125 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   });
   afterAll(() => sim.stop());
 
-  it("lists every number of every location, pool members included, at the minimum pages", async () => {
+  it("pages at pageSize=1000 with skipNumberPool=false to the short last page: the minimum number of calls", async () => {
     const accounts = createHighLevelAccounts(config);
-    expect(accounts.map((a) => a.accountId)).toEqual([MAIN, BRANCH, EMPTY]);
-    const [main, branch, empty] = await Promise.all(accounts.map((a) => a.listNumbers()));
-    expect(main!.map((n) => n.providerId)).toEqual(sim.location(MAIN!).numbers.map((n) => n.sid));
-    expect(branch!.map((n) => n.providerId)).toEqual(sim.location(BRANCH!).numbers.map((n) => n.sid));
-    expect(empty).toEqual([]);
-    // Pool members are hidden by HighLevel's default paging; skipNumberPool=false brings them back.
-    const pooled = [...sim.location(MAIN!).pooledSids];
+    const [main, branch] = await Promise.all(accounts.slice(0, 2).map((a) => a.listNumbers()));
+    expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
+    expect(listed(branch!)).toEqual(inventoryOf(sim, BRANCH));
+    // Pool members are hidden by HighLevel's default paging; they must come back as full records.
+    const pooled = [...sim.location(MAIN).pooledSids];
     expect(pooled.length).toBeGreaterThan(0);
     expect(main!.filter((n) => pooled.includes(n.providerId))).toHaveLength(pooled.length);
-    // 2100 + cross-held numbers: 3 pages (the last one short); 700: 1 page; the empty location: 1 call.
-    expect(sim.counts()).toEqual({
-      [numbersPath(MAIN!)]: Math.ceil((sim.location(MAIN!).numbers.length + 1) / HIGHLEVEL_PAGE_SIZE),
-      [numbersPath(BRANCH!)]: 1,
-      [numbersPath(EMPTY!)]: 1,
-    });
+    // 2106 numbers: pages of 1000, 1000 and 106; 700: one short page.
+    const mainCount = sim.location(MAIN).numbers.length;
+    expect(mainCount % HIGHLEVEL_PAGE_SIZE).not.toBe(0);
+    expect(sim.counts()).toEqual({ [numbersPath(MAIN)]: Math.ceil(mainCount / HIGHLEVEL_PAGE_SIZE), [numbersPath(BRANCH)]: 1 });
   });
 
-  it("maps types, capabilities, assignees, dates and details", async () => {
+  it("needs one more call, answered by the empty shape, when the inventory fills its last page exactly", async () => {
+    // 994 seeded + the 6 cross-held numbers: sim-loc-main holds exactly 1000.
+    const exact = new HighLevelSimulator({ numbers: HIGHLEVEL_PAGE_SIZE - crossHeldFor("HIGHLEVEL").length });
+    try {
+      const [main] = createHighLevelAccounts({ ...config, baseUrl: await exact.start() });
+      expect(exact.location(MAIN).numbers).toHaveLength(HIGHLEVEL_PAGE_SIZE);
+      expect(listed(await main!.listNumbers())).toEqual(inventoryOf(exact, MAIN));
+      expect(exact.counts()).toEqual({ [numbersPath(MAIN)]: 2 });
+    } finally {
+      await exact.stop();
+    }
+  });
+
+  it("ignores filters it cannot push down exactly: the graph filters locally", async () => {
+    const [main] = createHighLevelAccounts(config);
+    // searchFilter's "partial matching" is not documented as "digits anywhere", so `search` is not sent.
+    const numbers = await main!.listNumbers({ search: "415", assigned: true, numberTypes: ["MOBILE"], statuses: ["ACTIVE"], countryCodes: ["GB"], capabilities: ["FAX"] });
+    expect(listed(numbers)).toEqual(inventoryOf(sim, MAIN));
+    expect(sim.total()).toBe(Math.ceil(sim.location(MAIN).numbers.length / HIGHLEVEL_PAGE_SIZE));
+  });
+
+  it("maps types, status, capabilities, assignees, dates and details", async () => {
     const [main] = createHighLevelAccounts(config);
     const numbers = await main!.listNumbers();
     const byId = new Map(numbers.map((n) => [n.providerId, n]));
-    const wires = sim.location(MAIN!).numbers;
-    const user = wires.find((w) => w.linkedUser && w.type === "toll-free")!;
-    expect(byId.get(user.sid)).toMatchObject({
+    const wires = sim.location(MAIN).numbers;
+    const user = wires.find((w) => w.linkedUser && w.type === "toll-free" && w.inboundCallService)!;
+    const { capabilities: _capabilities, ...ownFields } = user;
+    expect(byId.get(user.sid)).toEqual({
       provider: "HIGHLEVEL",
+      providerId: user.sid,
       accountId: MAIN,
       e164: user.phoneNumber,
       displayName: user.friendlyName,
       countryCode: "US",
       numberType: "TOLL_FREE",
       status: "ACTIVE",
-      assigned: true,
-      assignee: { id: user.linkedUser, type: "USER" },
       capabilities: { ...user.capabilities, inbound: null, outbound: null },
+      // A linked user answers before the inbound call service.
+      assigned: true,
+      assignee: { id: user.linkedUser, name: null, type: "USER", extensionNumber: null },
       createdAt: new Date(user.dateAdded),
       updatedAt: new Date(user.dateUpdated),
-      details: { provider: "HIGHLEVEL", sid: user.sid, origin: user.origin, linkedRingAllUsers: user.linkedRingAllUsers },
+      details: { provider: "HIGHLEVEL", ...ownFields },
     });
     for (const service of ["voice_ai", "ivr", "forward"] as const) {
       const wire = wires.find((w) => !w.linkedUser && w.inboundCallService?.type === service)!;
-      expect(byId.get(wire.sid)!.assignee).toEqual({ id: wire.inboundCallService!.value, name: null, type: { voice_ai: "VOICE_AI", ivr: "IVR", forward: "FORWARD" }[service], extensionNumber: null });
+      expect(byId.get(wire.sid)).toMatchObject({ assigned: true, assignee: { id: wire.inboundCallService!.value, name: null, type: { voice_ai: "VOICE_AI", ivr: "IVR", forward: "FORWARD" }[service], extensionNumber: null } });
     }
     const free = wires.find((w) => !w.linkedUser && !w.inboundCallService)!;
-    expect(byId.get(free.sid)).toMatchObject({ assigned: false, assignee: null });
+    expect(byId.get(free.sid)).toMatchObject({ assigned: false, assignee: null, details: { linkedUser: null, inboundCallService: null } });
+    const uk = wires.find((w) => w.type === "mobile")!;
+    expect(byId.get(uk.sid)).toMatchObject({ e164: uk.phoneNumber, countryCode: "GB", numberType: "MOBILE" });
     expect(new Set(numbers.map((n) => n.numberType))).toEqual(new Set(["LOCAL", "TOLL_FREE", "MOBILE", "NATIONAL"]));
+    expect(new Set(numbers.map((n) => n.status))).toEqual(new Set(["ACTIVE"]));
   });
 
-  it("lists each location's pools in one call", async () => {
-    const [main, , empty] = createHighLevelAccounts(config);
-    const pools = await main!.listPools(async () => []);
-    expect(pools.map((p) => p.providerId)).toEqual(sim.location(MAIN!).pools.map((p) => p.id));
-    const wire = sim.location(MAIN!).pools[0]!;
+  it("maps values outside the documented vocabulary to UNKNOWN, tolerates nulls and extra fields, and rejects a number that is none", async () => {
+    const branch = sim.location(BRANCH).numbers;
+    const template = branch.find((w) => !w.linkedUser)!;
+    const odd = {
+      ...template,
+      sid: "PNodd0000000000000000000000000000",
+      phoneNumber: "+14155550123",
+      type: "shared-cost",
+      inboundCallService: { type: "ai_agent", value: "agent_9" },
+      friendlyName: null,
+      forwardingNumber: null,
+      addressSid: null,
+      bundleSid: null,
+      capabilities: { voice: true },
+      somethingNew: { nested: true },
+    } as unknown as HighLevelWireNumber;
+    branch.push(odd);
+    try {
+      const numbers = await createHighLevelAccounts(config)[1]!.listNumbers();
+      expect(numbers.find((n) => n.providerId === odd.sid)).toMatchObject({
+        e164: "+14155550123",
+        numberType: "UNKNOWN",
+        assigned: true,
+        assignee: { id: "agent_9", type: "UNKNOWN" },
+        displayName: null,
+        capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: null, outbound: null },
+        details: { type: "shared-cost", inboundCallService: { type: "ai_agent", value: "agent_9" }, friendlyName: null },
+      });
+      expect(numbers.find((n) => n.providerId === odd.sid)!.details).not.toHaveProperty("somethingNew");
+
+      branch[branch.length - 1] = { ...odd, phoneNumber: "not a number" };
+      const error = await upstreamFailure(createHighLevelAccounts(config)[1]!.listNumbers());
+      expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", BRANCH]);
+      expect(error.message).toContain(odd.sid);
+    } finally {
+      branch.pop();
+    }
+  });
+
+  it("lists each location's pools in one call, members normalised to E.164", async () => {
+    const [main, branch, empty] = createHighLevelAccounts(config);
+    const inventory = async () => {
+      throw new Error("HighLevel pools come from the pools endpoint, not the inventory");
+    };
+    const pools = await main!.listPools(inventory);
+    expect(pools.map((p) => p.providerId)).toEqual(sim.location(MAIN).pools.map((p) => p.id));
+    const wire = sim.location(MAIN).pools[0]!;
     expect(pools[0]).toEqual({
       provider: "HIGHLEVEL",
       providerId: wire.id,
@@ -87,8 +175,12 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
       whisperMessage: wire.whisperMessage,
       isActive: wire.isActive,
     });
-    expect(await empty!.listPools(async () => [])).toEqual([]);
-    expect(sim.counts()).toEqual({ "GET /phone-system/number-pools": 2 });
+    // Every member is a number the location lists (with skipNumberPool=false), so the graph can join them.
+    const e164s = new Set((await main!.listNumbers()).map((n) => n.e164));
+    expect(pools.flatMap((p) => p.memberE164s).every((e164) => e164s.has(e164))).toBe(true);
+    expect((await branch!.listPools(inventory)).map((p) => p.accountId)).toEqual(sim.location(BRANCH).pools.map(() => BRANCH));
+    expect(await empty!.listPools(inventory)).toEqual([]);
+    expect(sim.total("GET /phone-system/number-pools")).toBe(3);
   });
 
   it("stops when HighLevel ignores the page parameter instead of looping", async () => {
@@ -103,32 +195,88 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     }
   });
 
-  it("maps faults and HighLevel's error shapes to typed errors without leaking the token", async () => {
-    const [main] = createHighLevelAccounts(config);
-    sim.setFaults({ failureRate: 1 });
-    const unavailable = await upstreamFailure(main!.listNumbers());
-    expect([unavailable.code, unavailable.details.status, unavailable.details.accountId]).toEqual(["UPSTREAM_UNAVAILABLE", 500, MAIN]);
-    expect(unavailable.message).toContain("Internal server error");
-    sim.resetFaults();
-    sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-    expect((await upstreamFailure(main!.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
-    sim.resetFaults();
-    sim.setFaults({ malformedNext: 1 });
-    expect((await upstreamFailure(createHighLevelAccounts({ ...config, retries: 0 })[0]!.listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
-    sim.resetFaults();
-    sim.setFaults({ hangMs: 1500 });
-    expect((await upstreamFailure(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!.listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
-    sim.resetFaults();
-    sim.setFaults({ failNext: 1 });
-    expect(await main!.listNumbers()).toHaveLength(sim.location(MAIN!).numbers.length);
+  describe("faults and HighLevel's error shapes", () => {
+    const logLines: string[] = [];
+    const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+    const level = logger.level;
+    const errors: Error[] = [];
+    const failure = async (promise: Promise<unknown>) => {
+      const error = await upstreamFailure(promise);
+      errors.push(error);
+      return error;
+    };
 
-    const denied = await upstreamFailure(createHighLevelAccounts({ ...config, token: "pit-wrong-token-123" })[0]!.listNumbers());
-    expect(denied.code).toBe("UPSTREAM_AUTH_FAILED");
-    expect(denied.message).toContain("Invalid token");
-    expect(denied.message).not.toContain("pit-wrong-token-123");
+    beforeAll(() => {
+      // Capture the log lines the faults produce, to check no token is written.
+      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => logLines.push(line) };
+      logger.level = "debug";
+    });
+    afterAll(() => {
+      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = stream;
+      logger.level = level;
+    });
 
-    const unknown = await upstreamFailure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listNumbers());
-    expect([unknown.code, unknown.details.status]).toEqual(["UPSTREAM_BAD_RESPONSE", 404]);
-    expect(unknown.message).toContain("Phone system is not connected");
+    it("a 500 that persists is UPSTREAM_UNAVAILABLE with HighLevel's {msg, accountStatus}, after the bounded retries", async () => {
+      sim.setFaults({ failureRate: 1 });
+      const error = await failure(createHighLevelAccounts(config)[0]!.listNumbers());
+      expect([error.code, error.details.status, error.details.accountId]).toEqual(["UPSTREAM_UNAVAILABLE", 500, MAIN]);
+      expect(error.message).toContain("Internal server error, account active");
+      expect(sim.total()).toBe(1 + tuning.retries);
+    });
+
+    it("a 500 that clears is retried and the listing completes", async () => {
+      sim.setFaults({ failNext: 1 });
+      expect(listed(await createHighLevelAccounts(config)[0]!.listNumbers())).toEqual(inventoryOf(sim, MAIN));
+      expect(sim.total()).toBe(1 + Math.ceil(sim.location(MAIN).numbers.length / HIGHLEVEL_PAGE_SIZE));
+    });
+
+    it("a 429 is waited out for its Retry-After, and one that persists is UPSTREAM_RATE_LIMITED", async () => {
+      sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
+      expect(await createHighLevelAccounts(config)[1]!.listNumbers()).toHaveLength(sim.location(BRANCH).numbers.length);
+      expect(sim.total()).toBe(2);
+      sim.resetCounts();
+      sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
+      const error = await failure(createHighLevelAccounts({ ...config, retries: 0 })[1]!.listNumbers());
+      expect([error.code, error.details.status, error.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
+      expect(error.message).toContain("Too Many Requests");
+      // A Retry-After longer than we will wait fails at once, without a second call.
+      sim.resetCounts();
+      sim.setFaults({ retryAfterSeconds: 60 });
+      expect((await failure(createHighLevelAccounts(config)[1]!.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+      expect(sim.total()).toBe(1);
+    });
+
+    it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT", async () => {
+      sim.setFaults({ malformedNext: 1 });
+      expect((await failure(createHighLevelAccounts({ ...config, retries: 0 })[0]!.listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+      sim.setFaults({ hangMs: 1500 });
+      expect((await failure(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!.listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+    });
+
+    it("a refused token is UPSTREAM_AUTH_FAILED with HighLevel's message and without the token; an unknown location is a 404", async () => {
+      const wrong = "pit-wrong-token-123";
+      const denied = await failure(createHighLevelAccounts({ ...config, token: wrong })[0]!.listNumbers());
+      expect([denied.code, denied.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
+      expect(denied.message).toContain("Invalid token: access token is invalid");
+      expect(`${denied.message} ${denied.stack} ${JSON.stringify(denied)}`).not.toContain(wrong);
+      expect(sim.total()).toBe(1); // a 401 is not retried
+
+      const deniedPools = await failure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listPools(async () => []));
+      expect([deniedPools.code, deniedPools.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 403]);
+
+      const unknown = await failure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listNumbers());
+      expect([unknown.code, unknown.details.status, unknown.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", 404, "no-such-location"]);
+      expect(unknown.message).toContain("Phone system is not connected to this account");
+    });
+
+    it("never puts the token in an error, a log line or a mapped record", async () => {
+      const records = await createHighLevelAccounts(config)[0]!.listNumbers();
+      expect(errors.length).toBeGreaterThanOrEqual(8);
+      expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
+      for (const text of [...errors.map((e) => `${e.message} ${e.stack} ${JSON.stringify(e)}`), ...logLines, JSON.stringify(records)]) {
+        expect(text).not.toContain(TOKEN);
+        expect(text).not.toContain("pit-wrong-token-123");
+      }
+    });
   });
 });

@@ -60,7 +60,8 @@ export function mapHighLevelPool(wire: HighLevelPool, locationId: string): PoolR
   return {
     provider: "HIGHLEVEL",
     providerId: wire.id,
-    accountId: wire.locationId ?? locationId,
+    // The location whose call listed it, like its numbers: gateway-key scopes name configured locations.
+    accountId: locationId,
     name: wire.name ?? wire.id,
     memberE164s: (wire.numbers ?? []).map((n) => normaliseE164(n.phoneNumber)?.e164 ?? n.phoneNumber),
     forwardingNumber: wire.forwardingNumber ? (normaliseE164(wire.forwardingNumber)?.e164 ?? wire.forwardingNumber) : null,
