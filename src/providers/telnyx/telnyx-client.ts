@@ -1,73 +1,70 @@
-import type { NumberQuery, NumberRecord, ProviderAccount } from "../../model/index.js";
+import { UpstreamError, type NumberQuery, type NumberRecord, type ProviderAccount } from "../../model/index.js";
 import { fetchRemainingPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
-import { mapTelnyxNumber, STATUS_TABLE, TYPE_TABLE } from "./telnyx-mapping.js";
-import { telnyxErrorSchema, telnyxListResponseSchema } from "./telnyx-wire.js";
+import { mapTelnyxNumber } from "./telnyx-mapping.js";
+import { telnyxPushdown } from "./telnyx-pushdown.js";
+import { telnyxErrorSchema, telnyxListResponseSchema, type TelnyxPhoneNumber } from "./telnyx-wire.js";
 
 export interface TelnyxAccountConfig extends HttpTuning {
   /** The account's name in the graph; `default` when configured from env. */
   accountId: string;
   apiKey: string;
+  /** Up to and including `/v2`, e.g. `https://api.telnyx.com/v2`. */
   baseUrl: string;
 }
 
+/** The largest `page[size]` Telnyx accepts. */
 export const TELNYX_PAGE_SIZE = 250;
 /** Pages 2..N in flight at once: quick for large accounts, gentle on the rate limit. */
 export const TELNYX_PAGE_CONCURRENCY = 4;
 
 export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccount {
+  const { accountId } = config;
   const http = createUpstreamHttp({
     provider: "TELNYX",
-    accountId: config.accountId,
+    accountId,
     baseUrl: config.baseUrl,
     authHeaders: () => ({ authorization: `Bearer ${config.apiKey}` }),
     describeErrorBody: (body) => {
       const parsed = telnyxErrorSchema.safeParse(body);
       if (!parsed.success) return undefined;
       const first = parsed.data.errors[0]!;
-      return [first.code && `code ${first.code}`, first.title, first.detail].filter(Boolean).join(" — ");
+      const parameter = first.source?.parameter && `parameter ${first.source.parameter}`;
+      return [first.code && `code ${first.code}`, first.title, first.detail, parameter].filter(Boolean).join(" — ");
     },
     secrets: () => [config.apiKey],
     tuning: config,
   });
 
+  async function fetchPage(filters: [string, string][], number: number): Promise<{ rows: TelnyxPhoneNumber[]; totalPages: number }> {
+    const params = new URLSearchParams(filters);
+    params.set("page[number]", String(number));
+    params.set("page[size]", String(TELNYX_PAGE_SIZE));
+    // A total order on a unique field, so pages fetched in parallel neither skip nor repeat a number.
+    params.set("sort", "phone_number");
+    const body = await http.getJson("phone_numbers", params, telnyxListResponseSchema);
+    // An upstream that ignores page[number] would serve page 1 again and again: say so, never merge it.
+    if (body.meta.page_number !== undefined && body.meta.page_number !== number) {
+      throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx answered a request for page ${number} with page ${body.meta.page_number}; stopped rather than list numbers twice.`, { accountId });
+    }
+    return { rows: body.data, totalPages: body.meta.total_pages };
+  }
+
   return {
     provider: "TELNYX",
-    accountId: config.accountId,
+    accountId,
     async listNumbers(query: NumberQuery = {}): Promise<NumberRecord[]> {
-      const filters = pushdownFilters(query);
-      const page = (number: number) => {
-        const params = new URLSearchParams(filters);
-        params.set("page[number]", String(number));
-        params.set("page[size]", String(TELNYX_PAGE_SIZE));
-        // An explicit, unique-ish order so pages fetched in parallel neither skip nor repeat numbers.
-        params.set("sort", "phone_number");
-        return http.getJson("phone_numbers", params, telnyxListResponseSchema);
-      };
-      const first = await page(1);
-      const rest = await fetchRemainingPages(first.meta.total_pages, TELNYX_PAGE_CONCURRENCY, async (n) => (await page(n)).data);
-      return [first.data, ...rest].flat().map((wire) => mapTelnyxNumber(wire, config.accountId));
+      const filters = telnyxPushdown(query);
+      // Page 1 says how many pages there are (Telnyx's own last-page rule: meta.total_pages).
+      const first = await fetchPage(filters, 1);
+      const rest = await fetchRemainingPages(first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(filters, n)).rows);
+      // A number bought while paging shifts later pages by one: keep the first copy of each id.
+      const byId = new Map<string, TelnyxPhoneNumber>();
+      for (const wire of [first.rows, ...rest].flat()) if (!byId.has(wire.id)) byId.set(wire.id, wire);
+      return [...byId.values()].map((wire) => mapTelnyxNumber(wire, accountId));
     },
     async listPools() {
-      return [];
+      return []; // Telnyx has no number pools.
     },
   };
-}
-
-/** Only filters Telnyx can express exactly; the graph re-applies every filter locally anyway. */
-function pushdownFilters(query: NumberQuery): [string, string][] {
-  const filters: [string, string][] = [];
-  if (query.countryCodes?.length === 1) filters.push(["filter[country_iso_alpha2]", query.countryCodes[0]!]);
-  const onlyStatus = single(query.statuses, STATUS_TABLE);
-  if (onlyStatus) filters.push(["filter[status]", onlyStatus]);
-  const onlyType = single(query.numberTypes, TYPE_TABLE);
-  if (onlyType) filters.push(["filter[number_type][eq]", onlyType]);
-  return filters;
-}
-
-/** The one wire value whose mapping is exactly the one requested unified value, if there is one. */
-function single<V extends string>(requested: readonly V[] | undefined, table: Readonly<Record<string, V>>): string | undefined {
-  if (requested?.length !== 1) return undefined;
-  const wires = Object.entries(table).filter(([, unified]) => unified === requested[0]);
-  return wires.length === 1 ? wires[0]![0] : undefined;
 }

@@ -34,8 +34,10 @@ export const TYPE_TABLE: Readonly<Record<string, NumberType>> = {
 
 /**
  * Telnyx's record lists no capabilities, so only what its settings prove is true: a voice
- * connection means it takes calls (voice, inbound), a messaging profile means SMS, the T.38 gateway
- * means fax. Everything else is null: "Telnyx does not say".
+ * connection routes inbound calls to it (voice, inbound), a messaging profile means it sends and
+ * receives SMS, the T.38 fax gateway means it takes faxes. Nothing proves a capability false, and
+ * nothing speaks of MMS or outbound calls, so everything else is null: "Telnyx does not say".
+ * The assignee is the voice connection that answers the number; none when no connection.
  */
 export function mapTelnyxNumber(wire: TelnyxPhoneNumber, accountId: string): NumberRecord {
   const parsed = normaliseE164(wire.phone_number);
@@ -46,6 +48,7 @@ export function mapTelnyxNumber(wire: TelnyxPhoneNumber, accountId: string): Num
     providerId: wire.id,
     accountId,
     e164: parsed.e164,
+    // Telnyx has no friendly name; the customer reference is the one label a customer sets per number.
     displayName: wire.customer_reference ?? null,
     countryCode: wire.country_iso_alpha2?.toUpperCase() ?? parsed.countryCode,
     numberType: mapByTable("TELNYX", "phone_number_type", TYPE_TABLE, wire.phone_number_type, "UNKNOWN"),

@@ -45,5 +45,21 @@ export const telnyxListResponseSchema = z.object({
 });
 
 export const telnyxErrorSchema = z.object({
-  errors: z.array(z.object({ code: z.union([z.string(), z.number()]).optional(), title: z.string().optional(), detail: z.string().optional() }).loose()).min(1),
+  errors: z
+    .array(
+      z
+        .object({
+          code: z.union([z.string(), z.number()]).optional(),
+          title: z.string().optional(),
+          detail: z.string().optional(),
+          source: z.object({ pointer: z.string().optional(), parameter: z.string().optional() }).loose().optional(),
+        })
+        .loose(),
+    )
+    .min(1),
 });
+
+/** The values `filter[status]` accepts (the doc's filter enum: fewer than a record's statuses). */
+export const TELNYX_STATUS_FILTER_VALUES: readonly string[] = ["purchase-pending", "purchase-failed", "port-pending", "active", "deleted", "port-failed", "emergency-only", "ported-out", "port-out-pending"];
+/** The values `filter[number_type][eq]` accepts (no legacy values). */
+export const TELNYX_NUMBER_TYPE_FILTER_VALUES: readonly string[] = ["local", "national", "toll_free", "mobile", "shared_cost"];

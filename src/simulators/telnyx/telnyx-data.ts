@@ -31,10 +31,11 @@ export interface TelnyxWirePhoneNumber {
   hd_voice_enabled: boolean;
   source_type: "number_order" | "port_request" | null;
   deletion_lock_enabled: boolean;
-  /** Not on the wire: the voice usage payment method, for `filter[voice.usage_payment_method]`. */
-  usage_payment_method: "pay-per-minute" | "channel";
 }
 
+export type TelnyxUsagePaymentMethod = "pay-per-minute" | "channel";
+
+/** Every status PhoneNumberDetailed.status lists. */
 export const TELNYX_STATUSES = [
   "purchase-pending",
   "purchase-failed",
@@ -51,8 +52,11 @@ export const TELNYX_STATUSES = [
   "provision-pending",
 ] as const;
 
-/** Wire type → which seed kind makes a number that fits it. */
-const TYPES: [string, SeedNumberKind, number][] = [
+/** Every phone_number_type, legacy values (bought before July 2023) included. */
+export const TELNYX_NUMBER_TYPES = ["local", "toll_free", "mobile", "national", "shared_cost", "landline", "tollfree", "shortcode", "longcode"] as const;
+
+/** Wire type → the seed kind that makes a number of that kind, and its share of the inventory. */
+const TYPE_MIX: [(typeof TELNYX_NUMBER_TYPES)[number], SeedNumberKind, number][] = [
   ["local", "local", 0.5],
   ["toll_free", "toll_free", 0.12],
   ["mobile", "mobile", 0.1],
@@ -61,6 +65,7 @@ const TYPES: [string, SeedNumberKind, number][] = [
   ["landline", "local_gb", 0.05],
   ["tollfree", "toll_free", 0.04],
   ["longcode", "local", 0.04],
+  // A legacy label on a long number (short codes proper live in /short_codes, not in this list).
   ["shortcode", "local", 0.02],
 ];
 
@@ -75,7 +80,20 @@ const PROFILES = [
   { id: "abc85f64-5717-4562-b3fc-2c9600000002", name: "marketing-sms" },
 ];
 
-export function seedTelnyxNumbers(count = seedScale()): TelnyxWirePhoneNumber[] {
+export interface TelnyxSeed {
+  numbers: TelnyxWirePhoneNumber[];
+  /**
+   * The voice setting `filter[voice.usage_payment_method]` and `sort=usage_payment_method` read.
+   * Telnyx keeps it in the number's voice settings, not in PhoneNumberDetailed, so it is held apart.
+   */
+  usagePaymentMethods: Map<string, TelnyxUsagePaymentMethod>;
+}
+
+/**
+ * `count` seeded numbers plus the cross-held ones. The first rows carry every status and every
+ * type, so even a small seed covers the vocabulary; the rest are mostly active.
+ */
+export function seedTelnyxNumbers(count = seedScale()): TelnyxSeed {
   const rng = createRng(0x7e1);
   const counters = new Map<SeedNumberKind, number>();
   const next = (kind: SeedNumberKind) => {
@@ -86,17 +104,21 @@ export function seedTelnyxNumbers(count = seedScale()): TelnyxWirePhoneNumber[] 
   const rows: { e164: string; type: string }[] = crossHeldFor("TELNYX").map((e164) => ({ e164, type: "local" }));
   for (let i = 0; i < count; i++) {
     let roll = rng();
-    const [type, kind] = TYPES.find(([, , share]) => (roll -= share) < 0) ?? TYPES[0]!;
+    const [type, kind] = i < TYPE_MIX.length ? TYPE_MIX[i]! : (TYPE_MIX.find(([, , share]) => (roll -= share) < 0) ?? TYPE_MIX[0]!);
     rows.push({ e164: next(kind), type });
   }
-  return rows.map(({ e164, type }, i) => {
+  const usagePaymentMethods = new Map<string, TelnyxUsagePaymentMethod>();
+  const numbers = rows.map(({ e164, type }, i): TelnyxWirePhoneNumber => {
     const status = i < TELNYX_STATUSES.length ? TELNYX_STATUSES[i]! : chance(rng, 0.85) ? "active" : pick(rng, TELNYX_STATUSES);
     const connection = chance(rng, 0.7) ? pick(rng, CONNECTIONS) : null;
     const profile = chance(rng, 0.5) ? pick(rng, PROFILES) : null;
     const created = seededDate(rng);
     const emergency = chance(rng, 0.3);
+    // 19 digits, unique, within int64 like Telnyx's numeric string ids.
+    const id = String(1293384261075731499n + BigInt(i) * 104_729_000_003n);
+    usagePaymentMethods.set(id, chance(rng, 0.7) ? "pay-per-minute" : "channel");
     return {
-      id: `13${seededDigits(rng, 15)}${String(i).padStart(2, "0")}`,
+      id,
       record_type: "phone_number",
       phone_number: e164,
       country_iso_alpha2: e164.startsWith("+44") ? "GB" : "US",
@@ -110,7 +132,7 @@ export function seedTelnyxNumbers(count = seedScale()): TelnyxWirePhoneNumber[] 
       messaging_profile_name: profile?.name ?? null,
       billing_group_id: chance(rng, 0.2) ? `86f58db9-0fe3-4adc-9d1f-${seededHex(rng, 12)}` : null,
       emergency_enabled: emergency,
-      emergency_address_id: emergency ? seededDigits(rng, 19) : null,
+      emergency_address_id: emergency ? seededDigits(rng, 19).replace(/^./, "1") : null,
       emergency_status: emergency ? "active" : pick(rng, ["disabled", "disabled", "provisioning", "deprovisioning", "provisioning-failed"]),
       call_forwarding_enabled: chance(rng, 0.8),
       cnam_listing_enabled: chance(rng, 0.3),
@@ -125,7 +147,7 @@ export function seedTelnyxNumbers(count = seedScale()): TelnyxWirePhoneNumber[] 
       hd_voice_enabled: chance(rng, 0.5),
       source_type: pick(rng, ["number_order", "number_order", "port_request", null] as const),
       deletion_lock_enabled: chance(rng, 0.1),
-      usage_payment_method: chance(rng, 0.7) ? "pay-per-minute" : "channel",
     };
   });
+  return { numbers, usagePaymentMethods };
 }
