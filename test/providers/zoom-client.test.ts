@@ -1,19 +1,44 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { pino } from "pino";
+import { logger } from "../../src/logger.js";
+import type { NumberRecord } from "../../src/model/index.js";
 import { createZoomAccount, ZOOM_PAGE_SIZE, type ZoomAccountConfig } from "../../src/providers/zoom/zoom-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { crossHeldFor } from "../../src/simulators/seed.js";
+import { ZOOM_EMERGENCY_POOLS, ZoomSimulator, type ZoomWirePhoneNumber } from "../../src/simulators/zoom/index.js";
 import { upstreamFailure } from "../support/upstream-error.js";
-import { ZOOM_EMERGENCY_POOLS, ZoomSimulator } from "../../src/simulators/zoom/index.js";
+
+const LIST = "GET /v2/phone/numbers";
+const TOKEN = "POST /oauth/token";
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
+const configFor = (base: string): ZoomAccountConfig => ({ ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, ...tuning });
+const pagesOf = (count: number) => Math.max(1, Math.ceil(count / ZOOM_PAGE_SIZE));
+const listed = (numbers: NumberRecord[]) => numbers.map((n) => [n.providerId, n.e164]);
+const wires = (numbers: readonly ZoomWirePhoneNumber[]) => numbers.map((n) => [n.id, n.number]);
+
+describe("Zoom client: the full inventory at the default scale", () => {
+  const sim = new ZoomSimulator();
+  afterAll(() => sim.stop());
+
+  it("lists every number with one token at page_size=100, to the page with an empty token", async () => {
+    const account = createZoomAccount(configFor(await sim.start()));
+    expect([account.provider, account.accountId]).toEqual(["ZOOM", SIM_CREDENTIALS.zoom.accountId]);
+    const numbers = await account.listNumbers();
+    expect(listed(numbers)).toEqual(wires(sim.numbers));
+    expect(numbers.map((n) => n.e164)).toEqual(expect.arrayContaining(crossHeldFor("ZOOM")));
+    expect(sim.numbers.length % ZOOM_PAGE_SIZE).not.toBe(0);
+    expect(sim.counts()).toEqual({ [TOKEN]: 1, [LIST]: pagesOf(sim.numbers.length) });
+  });
+});
 
 describe("Zoom client against the Zoom simulator over HTTP", () => {
-  const sim = new ZoomSimulator({ tokenTtlSeconds: 3600 });
+  const sim = new ZoomSimulator({ numbers: 300 });
   let config: ZoomAccountConfig;
-  const list = "GET /v2/phone/numbers";
-  const token = "POST /oauth/token";
+  const pages = () => pagesOf(sim.numbers.length);
 
   beforeAll(async () => {
-    const base = await sim.start();
-    config = { ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
+    config = configFor(await sim.start());
   });
   afterEach(() => {
     sim.resetFaults();
@@ -21,87 +46,342 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
   });
   afterAll(() => sim.stop());
 
-  it("lists every number at the minimum pages with one token, however many calls wait for it", async () => {
-    const account = createZoomAccount(config);
-    const [a, b, c] = await Promise.all([account.listNumbers(), account.listNumbers(), account.listNumbers()]);
-    expect(a.map((n) => n.providerId)).toEqual(sim.numbers.map((n) => n.id));
-    expect(b).toHaveLength(a.length);
-    expect(c).toHaveLength(a.length);
-    expect(sim.counts()).toEqual({ [token]: 1, [list]: 3 * Math.ceil(sim.numbers.length / ZOOM_PAGE_SIZE) });
-  });
-
-  it("maps assignees, capabilities, types, statuses and BYOC details; derives emergency pools", async () => {
-    const account = createZoomAccount(config);
-    const numbers = await account.listNumbers();
-    const byId = new Map(numbers.map((n) => [n.providerId, n]));
-    const types = new Set(numbers.map((n) => n.assignee?.type ?? "NONE"));
-    expect(types).toEqual(new Set(["USER", "CALL_QUEUE", "AUTO_RECEPTIONIST", "COMMON_AREA", "EMERGENCY_NUMBER_POOL", "COMPANY_LOCATION", "MEETING_SERVICE", "NONE"]));
-
-    const user = sim.numbers.find((n) => n.assignee?.type === "user" && n.capability.length === 1 && n.capability[0] === "incoming")!;
-    expect(byId.get(user.id)).toMatchObject({
-      e164: user.number,
-      assigned: true,
-      assignee: { id: user.assignee!.id, name: user.assignee!.name, type: "USER", extensionNumber: String(user.assignee!.extension_number) },
-      capabilities: { voice: true, sms: null, inbound: true, outbound: false },
-      numberType: user.number_type === "toll" ? "LOCAL" : "TOLL_FREE",
-      status: user.status === "available" ? "ACTIVE" : "PENDING",
+  describe("paging and pushdown", () => {
+    it("needs no extra call when the inventory fills its last page exactly", async () => {
+      const exact = new ZoomSimulator({ numbers: 2 * ZOOM_PAGE_SIZE - crossHeldFor("ZOOM").length });
+      try {
+        const numbers = await createZoomAccount(configFor(await exact.start())).listNumbers();
+        expect(listed(numbers)).toEqual(wires(exact.numbers));
+        expect(exact.counts()).toEqual({ [TOKEN]: 1, [LIST]: 2 });
+      } finally {
+        await exact.stop();
+      }
     });
-    const byoc = sim.numbers.find((n) => n.source === "external")!;
-    expect(byId.get(byoc.id)!.details).toMatchObject({ source: "external", carrier: { name: byoc.carrier!.name }, sipGroup: { id: byoc.sip_group!.id }, emergencyAddress: { zip: byoc.emergency_address!.zip } });
-    const internal = sim.numbers.find((n) => n.source === "internal")!;
-    expect(byId.get(internal.id)!.details).toMatchObject({ carrier: null, sipGroup: null, emergencyAddress: null });
 
-    sim.resetCounts();
-    const pools = await account.listPools(async () => numbers);
-    expect(sim.total()).toBe(0);
-    expect(pools.map((p) => p.providerId).sort()).toEqual(ZOOM_EMERGENCY_POOLS.map((p) => p.id).sort());
-    for (const pool of pools) {
-      expect(pool.memberE164s.sort()).toEqual(sim.numbers.filter((n) => n.assignee?.id === pool.providerId).map((n) => n.number).sort());
-    }
+    it("pushes assigned down as type=assigned/unassigned and a single number type as number_type", async () => {
+      const account = createZoomAccount(config);
+      const cases: [Parameters<typeof account.listNumbers>[0], (n: ZoomWirePhoneNumber) => boolean][] = [
+        [{ assigned: true }, (n) => n.assignee !== undefined],
+        [{ assigned: false }, (n) => n.assignee === undefined],
+        [{ numberTypes: ["TOLL_FREE"] }, (n) => n.number_type === "tollfree"],
+        [{ assigned: true, numberTypes: ["LOCAL"] }, (n) => n.assignee !== undefined && n.number_type === "toll"],
+      ];
+      for (const [query, keep] of cases) {
+        sim.resetCounts();
+        const expected = sim.numbers.filter(keep);
+        expect(listed(await account.listNumbers(query))).toEqual(wires(expected));
+        expect(sim.counts()[LIST]).toBe(pagesOf(expected.length));
+      }
+    });
+
+    it("ignores filters it cannot push down exactly: the graph filters locally", async () => {
+      const numbers = await createZoomAccount(config).listNumbers({ search: "415", numberTypes: ["LOCAL", "TOLL_FREE"], statuses: ["PENDING"], countryCodes: ["GB"], capabilities: ["SMS"] });
+      expect(listed(numbers)).toEqual(wires(sim.numbers));
+      expect(sim.counts()[LIST]).toBe(pages());
+      sim.resetCounts();
+      // A type Zoom does not have is not pushed down either: the graph sees every number and finds none.
+      expect(await createZoomAccount(config).listNumbers({ numberTypes: ["MOBILE"] })).toHaveLength(sim.numbers.length);
+    });
+
+    it("stops with UPSTREAM_BAD_RESPONSE when Zoom repeats a page token instead of looping", async () => {
+      sim.repeatPageToken = true;
+      try {
+        const error = await upstreamFailure(createZoomAccount(config).listNumbers());
+        expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
+        expect(error.message).toContain("twice");
+        // Page 1 hands out a token, page 2 hands the same one back: two calls, then the error.
+        expect(sim.counts()[LIST]).toBe(2);
+      } finally {
+        sim.repeatPageToken = false;
+      }
+    });
   });
 
-  it("renews a revoked token once and carries on; refreshes an expiring one before use", async () => {
-    const account = createZoomAccount(config);
-    await account.listNumbers({ assigned: false });
-    sim.revokeTokens();
-    sim.resetCounts();
-    const unassigned = await account.listNumbers({ assigned: false });
-    expect(unassigned).toHaveLength(sim.numbers.filter((n) => !n.assignee).length);
-    expect(sim.counts()[token]).toBe(1);
-    expect(sim.counts()[list]).toBe(Math.ceil(unassigned.length / ZOOM_PAGE_SIZE) + 1);
+  describe("mapping", () => {
+    let numbers: NumberRecord[];
+    let byId: Map<string, NumberRecord>;
+    beforeAll(async () => {
+      numbers = await createZoomAccount(config).listNumbers();
+      byId = new Map(numbers.map((n) => [n.providerId, n]));
+    });
 
-    // expires_in of 30 s is inside the one-minute refresh margin: every call gets a fresh token.
-    const shortLived = new ZoomSimulator({ numbers: 10, tokenTtlSeconds: 30 });
-    const base = await shortLived.start();
-    const quick = createZoomAccount({ ...config, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token` });
-    await quick.listNumbers();
-    await quick.listNumbers();
-    expect(shortLived.counts()["POST /oauth/token"]).toBe(2);
-    await shortLived.stop();
+    it("maps an internal number assigned to a user whole", () => {
+      const wire = sim.numbers.find((n) => n.assignee?.type === "user" && n.source === "internal" && n.display_name && n.capability.join() === "incoming" && n.number_type === "toll")!;
+      expect(byId.get(wire.id)).toEqual({
+        provider: "ZOOM",
+        providerId: wire.id,
+        accountId: SIM_CREDENTIALS.zoom.accountId,
+        e164: wire.number,
+        displayName: wire.display_name,
+        countryCode: wire.number.startsWith("+44") ? "GB" : "US",
+        numberType: "LOCAL",
+        status: wire.status === "available" ? "ACTIVE" : "PENDING",
+        capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: true, outbound: false },
+        assigned: true,
+        assignee: { id: wire.assignee!.id, name: wire.assignee!.name, type: "USER", extensionNumber: String(wire.assignee!.extension_number) },
+        createdAt: null,
+        updatedAt: null,
+        details: {
+          provider: "ZOOM",
+          id: wire.id,
+          number: wire.number,
+          displayName: wire.display_name,
+          numberType: "toll",
+          status: wire.status,
+          source: "internal",
+          location: wire.location,
+          capability: ["incoming"],
+          assignee: { id: wire.assignee!.id, name: wire.assignee!.name, extensionNumber: String(wire.assignee!.extension_number), type: "user" },
+          site: wire.site,
+          carrier: null,
+          sipGroup: null,
+          emergencyAddress: null,
+          emergencyAddressStatus: null,
+          emergencyAddressUpdateTime: null,
+        },
+      });
+    });
+
+    it("keeps a BYOC number's carrier, SIP group and emergency address in details", () => {
+      const wire = sim.numbers.find((n) => n.source === "external" && !n.assignee)!;
+      const address = wire.emergency_address!;
+      expect(byId.get(wire.id)).toMatchObject({
+        numberType: wire.number_type === "toll" ? "LOCAL" : "TOLL_FREE",
+        assigned: false,
+        assignee: null,
+        details: {
+          source: "external",
+          assignee: null,
+          carrier: wire.carrier,
+          sipGroup: { id: wire.sip_group!.id, displayName: wire.sip_group!.display_name },
+          emergencyAddress: { addressLine1: address.address_line1, addressLine2: address.address_line2, city: address.city, country: address.country, stateCode: address.state_code, zip: address.zip },
+          emergencyAddressStatus: wire.emergency_address_status,
+          emergencyAddressUpdateTime: wire.emergency_address_update_time,
+        },
+      });
+    });
+
+    it("maps every assignee type, status, number type, direction and country Zoom lists", () => {
+      expect(new Set(numbers.map((n) => n.assignee?.type ?? "NONE"))).toEqual(new Set(["USER", "CALL_QUEUE", "AUTO_RECEPTIONIST", "COMMON_AREA", "EMERGENCY_NUMBER_POOL", "COMPANY_LOCATION", "MEETING_SERVICE", "NONE"]));
+      expect(numbers.every((n) => n.assigned === (n.assignee !== null))).toBe(true);
+      expect(new Set(numbers.map((n) => n.status))).toEqual(new Set(["ACTIVE", "PENDING"]));
+      expect(new Set(numbers.map((n) => n.numberType))).toEqual(new Set(["LOCAL", "TOLL_FREE"]));
+      expect(new Set(numbers.map((n) => `${n.capabilities.inbound}/${n.capabilities.outbound}`))).toEqual(new Set(["true/true", "true/false", "false/true"]));
+      expect(new Set(numbers.map((n) => n.countryCode))).toEqual(new Set(["US", "GB"]));
+      const location = sim.numbers.find((n) => n.assignee?.type === "companyLocation")!;
+      expect(byId.get(location.id)!.assignee).toEqual({ id: location.assignee!.id, name: location.assignee!.name, type: "COMPANY_LOCATION", extensionNumber: null });
+      const unnamed = sim.numbers.find((n) => n.display_name === undefined)!;
+      expect(byId.get(unnamed.id)).toMatchObject({ displayName: null, details: { displayName: null } });
+    });
+
+    it("derives one emergency pool per pool assignee from the inventory, without calling Zoom", async () => {
+      sim.resetCounts();
+      let reads = 0;
+      const pools = await createZoomAccount(config).listPools(async () => {
+        reads += 1;
+        return numbers;
+      });
+      expect([reads, sim.total()]).toEqual([1, 0]);
+      expect(pools.map((p) => [p.providerId, p.name]).sort()).toEqual(ZOOM_EMERGENCY_POOLS.map((p) => [p.id, p.name]).sort());
+      for (const pool of pools) {
+        expect(pool).toEqual({
+          provider: "ZOOM",
+          providerId: pool.providerId,
+          accountId: SIM_CREDENTIALS.zoom.accountId,
+          name: pool.name,
+          memberE164s: sim.numbers.filter((n) => n.assignee?.id === pool.providerId).map((n) => n.number),
+          forwardingNumber: null,
+          callRecording: null,
+          whisper: null,
+          whisperMessage: null,
+          isActive: null,
+        });
+      }
+      expect(await createZoomAccount(config).listPools(async () => numbers.filter((n) => n.assignee?.type !== "EMERGENCY_NUMBER_POOL"))).toEqual([]);
+    });
+
+    it("maps values outside the documented vocabulary to UNKNOWN, tolerates missing parts and extra fields, and rejects a number that is none", async () => {
+      const odd = {
+        id: "zoomOdd00000000000000",
+        number: "+14155550123",
+        assignee: { id: "slg_1", name: "Front Desk Line Group", type: "sharedLineGroup" },
+        location: "Somewhere",
+        number_type: "premium",
+        source: "partner",
+        status: "porting",
+        carrier: { code: "42", name: "Odd Carrier" },
+        somethingNew: { nested: true },
+      } as unknown as ZoomWirePhoneNumber;
+      sim.numbers.push(odd);
+      try {
+        const mapped = (await createZoomAccount(config).listNumbers()).find((n) => n.providerId === odd.id)!;
+        expect(mapped).toMatchObject({
+          e164: "+14155550123",
+          displayName: null,
+          numberType: "UNKNOWN",
+          status: "UNKNOWN",
+          capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: null, outbound: null },
+          assigned: true,
+          assignee: { id: "slg_1", name: "Front Desk Line Group", type: "UNKNOWN", extensionNumber: null },
+          details: { numberType: "premium", status: "porting", source: "partner", capability: [], site: null, carrier: { code: 42, name: "Odd Carrier" }, assignee: { type: "sharedLineGroup" } },
+        });
+        expect(mapped.details).not.toHaveProperty("somethingNew");
+
+        sim.numbers[sim.numbers.length - 1] = { ...odd, number: "not a number" };
+        const error = await upstreamFailure(createZoomAccount(config).listNumbers());
+        expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", SIM_CREDENTIALS.zoom.accountId]);
+        expect(error.message).toContain(odd.id);
+      } finally {
+        sim.numbers.pop();
+      }
+    });
   });
 
-  it("maps bad client credentials, faults and timeouts to typed errors without leaking secrets", async () => {
-    const denied = await upstreamFailure(createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" }).listNumbers());
-    expect(denied.code).toBe("UPSTREAM_AUTH_FAILED");
-    expect(denied.message).toContain("invalid_client");
-    expect(denied.message).not.toContain("not-the-zoom-secret");
-    expect(sim.counts()[list]).toBeUndefined();
+  describe("Server-to-Server OAuth tokens", () => {
+    it("fetches one token however many calls wait for it, and reuses it", async () => {
+      const account = createZoomAccount(config);
+      const results = await Promise.all([account.listNumbers(), account.listNumbers(), account.listNumbers()]);
+      expect(results.map((r) => r.length)).toEqual([sim.numbers.length, sim.numbers.length, sim.numbers.length]);
+      await account.listNumbers({ assigned: false });
+      expect(sim.counts()[TOKEN]).toBe(1);
+    });
 
-    const account = createZoomAccount(config);
-    sim.setFaults({ failureRate: 1 });
-    expect((await upstreamFailure(account.listNumbers())).code).toBe("UPSTREAM_UNAVAILABLE");
-    sim.resetFaults();
-    sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-    const limited = await upstreamFailure(account.listNumbers());
-    expect([limited.code, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 1000]);
-    sim.resetFaults();
-    sim.setFaults({ malformedNext: 1 });
-    expect((await upstreamFailure(createZoomAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
-    sim.resetFaults();
-    sim.setFaults({ hangMs: 1500 });
-    expect((await upstreamFailure(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
-    sim.resetFaults();
-    sim.setFaults({ failNext: 1 });
-    expect(await account.listNumbers()).toHaveLength(sim.numbers.length);
+    it("after a revocation, renews once for all the calls that were refused together, and retries each once", async () => {
+      const account = createZoomAccount(config);
+      await account.listNumbers();
+      sim.revokeTokens();
+      sim.resetCounts();
+      const results = await Promise.all([account.listNumbers(), account.listNumbers(), account.listNumbers()]);
+      expect(results.every((r) => r.length === sim.numbers.length)).toBe(true);
+      expect(sim.counts()).toEqual({ [TOKEN]: 1, [LIST]: 3 * (pages() + 1) });
+    });
+
+    it("renews a token Zoom says has expired (clocks apart) once, then carries on", async () => {
+      let skewMs = 0;
+      const skewed = new ZoomSimulator({ numbers: 150, now: () => Date.now() + skewMs });
+      try {
+        const account = createZoomAccount(configFor(await skewed.start()));
+        await account.listNumbers();
+        skewMs = 2 * 3600_000;
+        expect(await account.listNumbers()).toHaveLength(skewed.numbers.length);
+        expect(skewed.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 * pagesOf(skewed.numbers.length) + 1 });
+      } finally {
+        await skewed.stop();
+      }
+    });
+
+    it("renews a token before its expires_in runs out, without a refused call", async () => {
+      const shortLived = new ZoomSimulator({ numbers: 10, tokenTtlSeconds: 1 });
+      try {
+        const account = createZoomAccount(configFor(await shortLived.start()));
+        await account.listNumbers();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await account.listNumbers();
+        expect(shortLived.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 });
+      } finally {
+        await shortLived.stop();
+      }
+    });
+
+    it("gives up after one renewal when Zoom refuses every token", async () => {
+      // A clock two hours on at every look: each token has expired by the time it is used.
+      let clock = Date.now();
+      const refuse = new ZoomSimulator({ numbers: 1, now: () => (clock += 2 * 3600_000) });
+      try {
+        const error = await upstreamFailure(createZoomAccount(configFor(await refuse.start())).listNumbers());
+        expect([error.code, error.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
+        expect(error.message).toContain("Access token is expired.");
+        expect(refuse.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 });
+      } finally {
+        await refuse.stop();
+      }
+    });
+  });
+
+  describe("faults, errors and secrets", () => {
+    const logLines: string[] = [];
+    const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+    const level = logger.level;
+    const errors: Error[] = [];
+    const failure = async (promise: Promise<unknown>) => {
+      const error = await upstreamFailure(promise);
+      errors.push(error);
+      return error;
+    };
+
+    beforeAll(() => {
+      // Capture the log lines the faults produce, to check no secret or token is written.
+      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => logLines.push(line) };
+      logger.level = "debug";
+    });
+    afterAll(() => {
+      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = stream;
+      logger.level = level;
+    });
+
+    it("bad client credentials are UPSTREAM_AUTH_FAILED from one token request shared by every waiting call", async () => {
+      const account = createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" });
+      const denied = await Promise.all([failure(account.listNumbers()), failure(account.listNumbers())]);
+      expect(denied.map((e) => [e.code, e.details.status])).toEqual([
+        ["UPSTREAM_AUTH_FAILED", 401],
+        ["UPSTREAM_AUTH_FAILED", 401],
+      ]);
+      expect(denied[0]!.message).toContain("Invalid client_id or client_secret");
+      expect(sim.counts()).toEqual({ [TOKEN]: 1 });
+    });
+
+    it("an unknown account id is UPSTREAM_AUTH_FAILED too (Zoom answers it with a 400)", async () => {
+      const denied = await failure(createZoomAccount({ ...config, accountId: "no-such-account" }).listNumbers());
+      expect([denied.code, denied.details.status, denied.details.accountId]).toEqual(["UPSTREAM_AUTH_FAILED", 400, "no-such-account"]);
+      expect(denied.message).toContain("Invalid account_id");
+      expect(sim.counts()).toEqual({ [TOKEN]: 1 });
+    });
+
+    it("a 500 that persists is UPSTREAM_UNAVAILABLE after the bounded retries; one that clears is retried", async () => {
+      const account = createZoomAccount(config);
+      sim.setFaults({ failureRate: 1 });
+      const error = await failure(account.listNumbers());
+      expect([error.code, error.details.status]).toEqual(["UPSTREAM_UNAVAILABLE", 500]);
+      expect(error.message).toContain("Internal Server Error.");
+      expect(sim.counts()).toEqual({ [TOKEN]: 1, [LIST]: 1 + tuning.retries });
+      sim.resetFaults();
+      sim.resetCounts();
+      sim.setFaults({ failNext: 1 });
+      expect(listed(await account.listNumbers())).toEqual(wires(sim.numbers));
+      expect(sim.counts()).toEqual({ [LIST]: pages() + 1 });
+    });
+
+    it("a 429 is waited out for its Retry-After; one that persists is UPSTREAM_RATE_LIMITED, at once when the wait is too long", async () => {
+      const account = createZoomAccount(config);
+      sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
+      expect(await account.listNumbers()).toHaveLength(sim.numbers.length);
+      expect(sim.counts()[LIST]).toBe(pages() + 1);
+      sim.resetCounts();
+      sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
+      const limited = await failure(createZoomAccount({ ...config, retries: 0 }).listNumbers());
+      expect([limited.code, limited.details.status, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
+      expect(limited.message).toContain("maximum per-second rate limit");
+      sim.resetCounts();
+      sim.setFaults({ retryAfterSeconds: 60 });
+      expect((await failure(account.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+      expect(sim.counts()[LIST]).toBe(1);
+    });
+
+    it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT", async () => {
+      sim.setFaults({ malformedNext: 1 });
+      expect((await failure(createZoomAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+      sim.setFaults({ hangMs: 1500 });
+      expect((await failure(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+    });
+
+    it("never puts the client secret, its Basic form or an access token in an error, a log line or a mapped record", async () => {
+      const records = await createZoomAccount(config).listNumbers();
+      expect(errors.length).toBeGreaterThanOrEqual(8);
+      expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
+      const secrets = [SIM_CREDENTIALS.zoom.clientSecret, "not-the-zoom-secret", Buffer.from(`${SIM_CREDENTIALS.zoom.clientId}:${SIM_CREDENTIALS.zoom.clientSecret}`).toString("base64"), "eyJzaW0iOiJ6b29tIn0"];
+      for (const text of [...errors.map((e) => `${e.message} ${e.stack} ${JSON.stringify(e)}`), ...logLines, JSON.stringify(records)]) {
+        for (const secret of secrets) expect(text).not.toContain(secret);
+      }
+    });
   });
 });

@@ -22,8 +22,12 @@ export interface UpstreamHttpOptions {
   baseUrl: string;
   /** Headers that authenticate a call; called per attempt so refreshed tokens are picked up. */
   authHeaders: () => Promise<Record<string, string>> | Record<string, string>;
-  /** Called on a 401; return true when the credentials were renewed and one more try is worth it. */
-  onUnauthorized?: () => Promise<boolean>;
+  /**
+   * Called on a 401 with the headers the refused attempt sent (so a caller renews only the credential
+   * that was refused, not one a concurrent call just fetched); return true when the credentials were
+   * renewed and one more try is worth it.
+   */
+  onUnauthorized?: (rejectedHeaders: Readonly<Record<string, unknown>>) => Promise<boolean>;
   /** The provider's error body, summarised for a message ("Invalid token: access token is invalid"). */
   describeErrorBody: (body: unknown, status: number) => string | undefined;
   /** Values that must never appear in a message (tokens, keys); redacted if an upstream echoes them. */
@@ -132,7 +136,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams });
       return response.body;
     } catch (error) {
-      if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized())) {
+      if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized(error.options.headers))) {
         return send(method, path, searchParams, true);
       }
       throw mapError(error, method, path.replace(/^\//, ""));

@@ -6,9 +6,17 @@ export class ZoomSite {
   @Field(() => String, { nullable: true }) name!: string | null;
 }
 
+@ObjectType("ZoomAssignee", { description: "Who the number is assigned to, as Zoom lists it." })
+export class ZoomAssignee {
+  @Field(() => String) id!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true, description: "Zoom's extension_number (a long), as text." }) extensionNumber!: string | null;
+  @Field(() => String, { nullable: true, description: "user, callQueue, autoReceptionist, commonArea, emergencyNumberPool, companyLocation or meetingService." }) type!: string | null;
+}
+
 @ObjectType("ZoomCarrier", { description: "BYOC numbers only." })
 export class ZoomCarrier {
-  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field(() => Int, { nullable: true }) code!: number | null;
   @Field(() => String, { nullable: true }) name!: string | null;
 }
 
@@ -38,7 +46,7 @@ export class ZoomNumberDetails {
   @Field(() => String, { nullable: true, description: "internal (Zoom) or external (BYOC)." }) source!: string | null;
   @Field(() => String, { nullable: true }) location!: string | null;
   @Field(() => [String], { description: "incoming and/or outgoing." }) capability!: string[];
-  @Field(() => String, { nullable: true, description: "Raw assignee type, e.g. callQueue." }) assigneeType!: string | null;
+  @Field(() => ZoomAssignee, { nullable: true }) assignee!: ZoomAssignee | null;
   @Field(() => ZoomSite, { nullable: true }) site!: ZoomSite | null;
   @Field(() => ZoomCarrier, { nullable: true }) carrier!: ZoomCarrier | null;
   @Field(() => ZoomSipGroup, { nullable: true }) sipGroup!: ZoomSipGroup | null;

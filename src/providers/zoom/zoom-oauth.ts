@@ -1,3 +1,4 @@
+import { UpstreamError } from "../../model/index.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { describeZoomError } from "./zoom-errors.js";
 import { zoomTokenSchema } from "./zoom-wire.js";
@@ -9,14 +10,17 @@ export interface ZoomOAuthConfig extends HttpTuning {
   oauthUrl: string;
 }
 
-/** Renew this long before `expires_in` runs out: a tenth of the lifetime, from 1 to 5 minutes. */
-function refreshMargin(expiresInSeconds: number): number {
-  return Math.min(300, Math.max(60, expiresInSeconds / 10)) * 1000;
+/**
+ * Renew this long before `expires_in` runs out: a tenth of the lifetime, at most 5 minutes (so
+ * Zoom's hour-long tokens are renewed at 55 minutes, and a short-lived one is still used).
+ */
+export function refreshMarginMs(expiresInSeconds: number): number {
+  return Math.min(300, expiresInSeconds / 10) * 1000;
 }
 
 /**
- * Server-to-Server OAuth access tokens: cached, renewed before they expire, and fetched by one
- * request however many calls wait for a token at once.
+ * Server-to-Server OAuth access tokens (`grant_type=account_credentials`, no refresh token):
+ * cached, renewed before they expire, and fetched by one request however many calls wait at once.
  */
 export class ZoomTokenSource {
   private token: { value: string; renewAt: number } | undefined;
@@ -36,6 +40,11 @@ export class ZoomTokenSource {
     });
   }
 
+  /** The token in use, if any: a value error messages must never show. */
+  get current(): string | undefined {
+    return this.token?.value;
+  }
+
   async accessToken(): Promise<string> {
     if (this.token && Date.now() < this.token.renewAt) return this.token.value;
     this.inFlight ??= this.fetchToken().finally(() => {
@@ -44,15 +53,26 @@ export class ZoomTokenSource {
     return this.inFlight;
   }
 
-  /** Forget the cached token (after a 401) so the next call fetches a new one. */
-  invalidate(): void {
-    this.token = undefined;
+  /**
+   * Forget `refused` (a token Zoom answered 401 to) so the next call fetches a new one. A token other
+   * than the cached one was already replaced by a concurrent call, and the cached one is kept.
+   */
+  invalidate(refused: string): void {
+    if (this.token?.value === refused) this.token = undefined;
   }
 
   private async fetchToken(): Promise<string> {
     const params = new URLSearchParams({ grant_type: "account_credentials", account_id: this.config.accountId });
-    const issued = await this.http.postJson("", params, zoomTokenSchema);
-    this.token = { value: issued.access_token, renewAt: Date.now() + issued.expires_in * 1000 - refreshMargin(issued.expires_in) };
-    return issued.access_token;
+    try {
+      const issued = await this.http.postJson("", params, zoomTokenSchema);
+      this.token = { value: issued.access_token, renewAt: Date.now() + issued.expires_in * 1000 - refreshMarginMs(issued.expires_in) };
+      return issued.access_token;
+    } catch (error) {
+      // Zoom answers an unknown account id with a 400; for us it is a credential problem like a 401.
+      if (error instanceof UpstreamError && error.details.status === 400) {
+        throw new UpstreamError("ZOOM", "UPSTREAM_AUTH_FAILED", `${error.message} The token grant was refused: check the Zoom account id and the app's client id and secret.`, error.details);
+      }
+      throw error;
+    }
   }
 }
