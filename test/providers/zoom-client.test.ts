@@ -333,7 +333,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     it("an unknown account id is UPSTREAM_AUTH_FAILED too (Zoom answers it with a 400)", async () => {
       const denied = await failure(createZoomAccount({ ...config, accountId: "no-such-account" }).listNumbers());
       expect([denied.code, denied.details.status, denied.details.accountId]).toEqual(["UPSTREAM_AUTH_FAILED", 400, "no-such-account"]);
-      expect(denied.message).toContain("Invalid account_id");
+      expect(denied.message).toContain("refused the token grant for account no-such-account (HTTP 400: invalid_request: Invalid account_id)");
       expect(sim.counts()).toEqual({ [TOKEN]: 1 });
     });
 

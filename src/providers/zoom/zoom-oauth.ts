@@ -70,7 +70,8 @@ export class ZoomTokenSource {
     } catch (error) {
       // Zoom answers an unknown account id with a 400; for us it is a credential problem like a 401.
       if (error instanceof UpstreamError && error.details.status === 400) {
-        throw new UpstreamError("ZOOM", "UPSTREAM_AUTH_FAILED", `${error.message} The token grant was refused: check the Zoom account id and the app's client id and secret.`, error.details);
+        const said = /HTTP 400(.*?)\.?$/.exec(error.message)?.[1] ?? "";
+        throw new UpstreamError("ZOOM", "UPSTREAM_AUTH_FAILED", `Zoom refused the token grant for account ${this.config.accountId} (HTTP 400${said}); check the Zoom account id and the app's client id and secret.`, error.details);
       }
       throw error;
     }
