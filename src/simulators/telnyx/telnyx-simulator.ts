@@ -48,6 +48,8 @@ export class TelnyxSimulator extends Simulator {
   readonly usagePaymentMethods: Map<string, TelnyxUsagePaymentMethod>;
   /** Misbehave like an upstream that ignores `page[number]` and always serves page 1. */
   ignorePageNumber = false;
+  /** Called after a page is served, e.g. to buy a number while a client is still paging. */
+  onPageServed: ((pageNumber: number) => void) | undefined;
   private readonly limiter: TelnyxRateLimiter;
   private readonly enforceRateLimit: boolean;
 
@@ -101,6 +103,7 @@ export class TelnyxSimulator extends Simulator {
     const ordered = [...rows].sort((a, b) => compare(a, b) || byText(a.id, b.id));
     const page = this.ignorePageNumber ? 1 : requestedPage;
     const data = ordered.slice((page - 1) * size, page * size);
+    this.onPageServed?.(page);
     return { status: 200, body: { data, meta: { total_pages: Math.ceil(ordered.length / size), total_results: ordered.length, page_number: page, page_size: size } } };
   }
 
