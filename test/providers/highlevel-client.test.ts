@@ -1,13 +1,12 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { pino } from "pino";
-import { logger } from "../../src/logger.js";
 import type { NumberRecord } from "../../src/model/index.js";
 import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE, type HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
-import { upstreamFailure } from "../support/upstream-error.js";
+import { captureLogLines } from "../support/log-capture.js";
+import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string, string];
 const TOKEN = SIM_CREDENTIALS.highlevel.token;
@@ -196,25 +195,8 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   });
 
   describe("faults and HighLevel's error shapes", () => {
-    const logLines: string[] = [];
-    const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
-    const level = logger.level;
-    const errors: Error[] = [];
-    const failure = async (promise: Promise<unknown>) => {
-      const error = await upstreamFailure(promise);
-      errors.push(error);
-      return error;
-    };
-
-    beforeAll(() => {
-      // Capture the log lines the faults produce, to check no token is written.
-      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => logLines.push(line) };
-      logger.level = "debug";
-    });
-    afterAll(() => {
-      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = stream;
-      logger.level = level;
-    });
+    const logLines = captureLogLines();
+    const { errors, failure } = collectUpstreamFailures();
 
     it("a 500 that persists is UPSTREAM_UNAVAILABLE with HighLevel's {msg, accountStatus}, after the bounded retries", async () => {
       sim.setFaults({ failureRate: 1 });
@@ -273,7 +255,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
       const records = await createHighLevelAccounts(config)[0]!.listNumbers();
       expect(errors.length).toBeGreaterThanOrEqual(8);
       expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
-      for (const text of [...errors.map((e) => `${e.message} ${e.stack} ${JSON.stringify(e)}`), ...logLines, JSON.stringify(records)]) {
+      for (const text of [...errors.map(everythingIn), ...logLines, JSON.stringify(records)]) {
         expect(text).not.toContain(TOKEN);
         expect(text).not.toContain("pit-wrong-token-123");
       }

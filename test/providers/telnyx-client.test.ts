@@ -1,14 +1,13 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { pino } from "pino";
 import { getMetadataStorage } from "type-graphql";
-import { logger } from "../../src/logger.js";
 import type { NumberRecord } from "../../src/model/index.js";
 import { createTelnyxAccount, TELNYX_PAGE_SIZE, TelnyxNumberDetails, type TelnyxAccountConfig } from "../../src/providers/telnyx/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TELNYX_NUMBER_TYPES, TELNYX_STATUSES, TelnyxSimulator, type TelnyxWirePhoneNumber } from "../../src/simulators/telnyx/index.js";
-import { upstreamFailure } from "../support/upstream-error.js";
+import { captureLogLines } from "../support/log-capture.js";
+import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 const KEY = SIM_CREDENTIALS.telnyx.apiKey;
 const PATH = "GET /v2/phone_numbers";
@@ -47,22 +46,16 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
   let config: TelnyxAccountConfig;
   const account = (overrides: Partial<TelnyxAccountConfig> = {}) => createTelnyxAccount({ ...config, ...overrides });
   // Everything logged while these tests run, to check no key or PIN is ever written.
-  const logLines: string[] = [];
-  const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
-  const level = logger.level;
+  const logLines = captureLogLines();
 
   beforeAll(async () => {
     config = { accountId: "ops", apiKey: KEY, baseUrl: `${await sim.start()}/v2`, ...tuning };
-    (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => logLines.push(line) };
-    logger.level = "debug";
   });
   afterEach(() => {
     sim.resetFaults();
     sim.resetCounts();
   });
   afterAll(async () => {
-    (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = stream;
-    logger.level = level;
     await sim.stop();
   });
 
@@ -313,12 +306,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
   });
 
   describe("faults and Telnyx's error bodies", () => {
-    const errors: Error[] = [];
-    const failure = async (promise: Promise<unknown>) => {
-      const error = await upstreamFailure(promise);
-      errors.push(error);
-      return error;
-    };
+    const { errors, failure } = collectUpstreamFailures();
 
     it("a 500 that persists is UPSTREAM_UNAVAILABLE with Telnyx's code 10007, after the bounded retries", async () => {
       sim.setFaults({ failureRate: 1 });
@@ -391,7 +379,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       // The unmapped values were logged (once), the retries too: the check below has lines to read.
       expect(logLines.join("")).toContain('"value":"quarantined"');
       expect(logLines.join("")).toContain("retrying upstream call");
-      const everything = `${errors.map((e) => `${e.message} ${e.stack} ${JSON.stringify(e)}`).join("\n")}\n${logLines.join("")}`;
+      const everything = `${errors.map(everythingIn).join("\n")}\n${logLines.join("")}`;
       expect(everything).not.toContain(KEY);
       expect(everything).not.toContain("KEYwrongwrongwrong");
       expect(everything).not.toMatch(/"external_?pin"/i);

@@ -1,13 +1,12 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { pino } from "pino";
-import { logger } from "../../src/logger.js";
 import type { NumberRecord } from "../../src/model/index.js";
 import { createZoomAccount, ZOOM_PAGE_SIZE, type ZoomAccountConfig } from "../../src/providers/zoom/zoom-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { ZOOM_EMERGENCY_POOLS, ZoomSimulator, type ZoomWirePhoneNumber } from "../../src/simulators/zoom/index.js";
-import { upstreamFailure } from "../support/upstream-error.js";
+import { captureLogLines } from "../support/log-capture.js";
+import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 const LIST = "GET /v2/phone/numbers";
 const TOKEN = "POST /oauth/token";
@@ -300,25 +299,8 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
   });
 
   describe("faults, errors and secrets", () => {
-    const logLines: string[] = [];
-    const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
-    const level = logger.level;
-    const errors: Error[] = [];
-    const failure = async (promise: Promise<unknown>) => {
-      const error = await upstreamFailure(promise);
-      errors.push(error);
-      return error;
-    };
-
-    beforeAll(() => {
-      // Capture the log lines the faults produce, to check no secret or token is written.
-      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => logLines.push(line) };
-      logger.level = "debug";
-    });
-    afterAll(() => {
-      (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = stream;
-      logger.level = level;
-    });
+    const logLines = captureLogLines();
+    const { errors, failure } = collectUpstreamFailures();
 
     it("bad client credentials are UPSTREAM_AUTH_FAILED from one token request shared by every waiting call", async () => {
       const account = createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" });
@@ -380,7 +362,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       expect(errors.length).toBeGreaterThanOrEqual(8);
       expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
       const secrets = [SIM_CREDENTIALS.zoom.clientSecret, "not-the-zoom-secret", Buffer.from(`${SIM_CREDENTIALS.zoom.clientId}:${SIM_CREDENTIALS.zoom.clientSecret}`).toString("base64"), "eyJzaW0iOiJ6b29tIn0"];
-      for (const text of [...errors.map((e) => `${e.message} ${e.stack} ${JSON.stringify(e)}`), ...logLines, JSON.stringify(records)]) {
+      for (const text of [...errors.map(everythingIn), ...logLines, JSON.stringify(records)]) {
         for (const secret of secrets) expect(text).not.toContain(secret);
       }
     });
