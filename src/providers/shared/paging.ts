@@ -34,10 +34,21 @@ export async function collectCursorPages<T>(
 
 /**
  * Fetch pages 2..totalPages with at most `concurrency` in flight, once page 1 has told the count.
- * Results come back in page order.
+ * Results come back in page order. Once a page has failed the listing has failed, so pages still
+ * queued are never sent: a failing upstream is not asked again for pages nobody will read.
  */
 export async function fetchRemainingPages<T>(totalPages: number, concurrency: number, fetchPage: (page: number) => Promise<T[]>): Promise<T[][]> {
   const limit = pLimit(concurrency);
+  let failure: unknown;
+  const fetchUnlessFailed = async (page: number) => {
+    if (failure) throw failure;
+    try {
+      return await fetchPage(page);
+    } catch (error) {
+      failure ??= error;
+      throw error;
+    }
+  };
   const pages = Array.from({ length: Math.max(0, totalPages - 1) }, (_, i) => i + 2);
-  return Promise.all(pages.map((page) => limit(() => fetchPage(page))));
+  return Promise.all(pages.map((page) => limit(() => fetchUnlessFailed(page))));
 }

@@ -57,17 +57,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccoun
       const filters = telnyxPushdown(query);
       // Page 1 says how many pages there are (Telnyx's own last-page rule: meta.total_pages).
       const first = await fetchPage(filters, 1);
-      // Once a page has failed the listing has failed: queued pages are not fetched at all.
-      let failure: unknown;
-      const rest = await fetchRemainingPages(first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => {
-        if (failure) throw failure;
-        try {
-          return (await fetchPage(filters, n)).rows;
-        } catch (error) {
-          failure ??= error;
-          throw error;
-        }
-      });
+      const rest = await fetchRemainingPages(first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(filters, n)).rows);
       // A number bought while paging shifts later pages by one: keep the first copy of each id.
       const byId = new Map<string, TelnyxPhoneNumber>();
       for (const wire of [first.rows, ...rest].flat()) if (!byId.has(wire.id)) byId.set(wire.id, wire);
