@@ -6,6 +6,7 @@ import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway
 import { createGraphContext, type GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
+import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 
 export interface GatewayOptions {
@@ -14,6 +15,8 @@ export interface GatewayOptions {
   gatewayKeys: readonly GatewayKey[];
   port: number;
   host?: string;
+  /** The most objects one operation may be expected to return (default `DEFAULT_MAX_QUERY_COST`). */
+  maxQueryCost?: number;
 }
 
 export interface RunningGateway {
@@ -26,7 +29,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const server = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
-    plugins: [upstreamErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }), upstreamErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()],
     introspection: true,
   });
   const keys = new Map(options.gatewayKeys.map((k) => [k.key, k.scopes]));

@@ -20,6 +20,8 @@ export interface GatewayConfig {
   /** Empty: the gateway serves everyone (and warns at start-up). */
   gatewayKeys: GatewayKey[];
   redisUrl?: string;
+  /** NUMBERGRAPH_MAX_QUERY_COST: the most objects one operation may be expected to return. */
+  maxQueryCost?: number;
 }
 
 export const DEFAULT_BASE_URLS = {
@@ -81,7 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
 
   const redisUrl = read("REDIS_URL");
   if (redisUrl) url(read, "REDIS_URL", undefined, ["redis:", "rediss:"]);
-  return { port, accounts, gatewayKeys, redisUrl };
+  const costText = read("NUMBERGRAPH_MAX_QUERY_COST");
+  const maxQueryCost = costText === undefined ? undefined : Number(costText);
+  if (costText !== undefined && (!/^\d+$/.test(costText) || maxQueryCost! < 1)) {
+    throw new ConfigError(`NUMBERGRAPH_MAX_QUERY_COST must be a whole number of objects, at least 1; got ${JSON.stringify(costText)}.`);
+  }
+  return { port, accounts, gatewayKeys, redisUrl, maxQueryCost };
 }
 
 /** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */

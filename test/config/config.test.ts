@@ -57,6 +57,9 @@ describe("configuration (SPEC §2)", () => {
     expect(configError({ ...full, ZOOM_OAUTH_URL: "ftp://zoom" })).toContain("ZOOM_OAUTH_URL");
     expect(configError({ ...full, PORT: "eighty" })).toContain("PORT");
     expect(configError({ TELNYX_BASE_URL: "https://x" })).toContain("TELNYX_API_KEY");
+    expect(configError({ NUMBERGRAPH_MAX_QUERY_COST: "lots" })).toMatch(/^NUMBERGRAPH_MAX_QUERY_COST must be a whole number/);
+    expect(configError({ NUMBERGRAPH_MAX_QUERY_COST: "0" })).toContain("at least 1");
+    expect(loadConfig({ NUMBERGRAPH_MAX_QUERY_COST: "5000" }).maxQueryCost).toBe(5000);
   });
 
   it("parses gateway keys and rejects bad scopes without printing the key", () => {

@@ -33,13 +33,14 @@ export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning)
 }
 
 /** The four simulators and a gateway over them, on free ports, spoken to over real HTTP. */
-export async function startStack(options: SimulatorOptions & { gatewayKeys?: GatewayKey[]; tuning?: HttpTuning } = {}): Promise<Stack> {
+export async function startStack(options: SimulatorOptions & { gatewayKeys?: GatewayKey[]; tuning?: HttpTuning; maxQueryCost?: number } = {}): Promise<Stack> {
   const sims = await startSimulators(options);
   const gateway = await startGateway({
     accounts: createProviderAccounts(withTuning(sims.accounts, options.tuning ?? TEST_TUNING)),
     gatewayKeys: options.gatewayKeys ?? [],
     port: 0,
     host: "127.0.0.1",
+    maxQueryCost: options.maxQueryCost,
   });
   return {
     sims,

@@ -1,0 +1,59 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType } from "graphql";
+import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { expectedItems } from "./list-sizes.js";
+
+export interface QueryCostOptions {
+  /** The most objects one operation may be expected to return. */
+  maxCost: number;
+}
+
+/** About 20-40 MB of JSON: far above the dashboard (8,000 at first=1000) and analyst queries (54,000 for 1000 pools with members). */
+export const DEFAULT_MAX_QUERY_COST = 200_000;
+
+/** graphql-query-complexity gives up on documents with more selections than this, whatever their cost. */
+const MAX_SELECTIONS = 10_000;
+
+/**
+ * An operation's cost is the number of objects it can be expected to return: every object field
+ * counts one, times the items of each list it sits in (`first`, `ids`, typical pool sizes: see
+ * `list-sizes.ts`). Loaders keep upstream calls flat however a query nests, so what a deep or
+ * wide query costs is the gateway's own memory and time; this plugin refuses it up front, with a
+ * message that says how to ask for less, before any provider is called.
+ */
+export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {}, estimators: [objectCount], maxQueryNodes: MAX_SELECTIONS });
+          } catch (error) {
+            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+              throw tooCostly(`This operation has more than ${MAX_SELECTIONS} selections; split it into smaller operations.`, { maxSelections: MAX_SELECTIONS });
+            }
+            // Variables that do not fit the operation: execution reports them in GraphQL's own words.
+            return;
+          }
+          if (cost > maxCost) {
+            throw tooCostly(
+              `This operation could return about ${cost} objects; the gateway answers at most ${maxCost} in one request. Ask for less: a smaller \`first\` (then page on with \`after\`), fewer ids, or fewer nested lists such as \`pools { numbers }\` inside a page of numbers.`,
+              { cost, maxCost },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+const objectCount: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const returned = getNullableType(field.type);
+  const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
+  return expectedItems(type.name, field.name, args, isListType(returned)) * (own + childComplexity);
+};
+
+function tooCostly(message: string, extensions: Record<string, number>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...extensions, http: { status: 400 } } });
+}
