@@ -1,9 +1,10 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { CROSS_HELD } from "../../src/simulators/seed.js";
 import { DashboardDocument, NodeByIdDocument, PhoneNumbersByIdsDocument, PoolsWithMembersDocument, type DashboardQuery } from "../generated/operations.js";
-import { startStack, type Stack } from "../support/stack.js";
+import { startStack, TEST_TUNING, withTuning, type Stack } from "../support/stack.js";
 
 type DashboardNumber = DashboardQuery["phoneNumbers"]["nodes"][number];
 const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds;
@@ -72,6 +73,40 @@ describe("the unified graph over all four simulators", () => {
     expect(butter.assignee).toMatchObject({ type: "AGENT" });
     expect(new Set(all.map((n) => n.numberType))).toEqual(new Set(["LOCAL", "TOLL_FREE", "MOBILE", "NATIONAL", "SHARED_COST", "UNKNOWN"]));
     expect(new Set(all.map((n) => n.status))).toEqual(new Set(["ACTIVE", "PENDING", "INACTIVE"]));
+  });
+
+  // The clients' mapping tables are checked value by value in test/providers/; this checks that the graph
+  // serves each mapped record as the model holds it, field for field, for every number.
+  it("serves every number exactly as its provider client mapped it", async () => {
+    const records = (await Promise.all(createProviderAccounts(withTuning(stack.sims.accounts, TEST_TUNING)).map((a) => a.listNumbers()))).flat();
+    const served = new Map(all.map((n) => [`${n.provider} ${n.accountId} ${n.providerId}`, n]));
+    expect(served.size).toBe(records.length);
+    for (const record of records) {
+      const number = served.get(`${record.provider} ${record.accountId} ${record.providerId}`)!;
+      expect({
+        e164: number.e164,
+        displayName: number.displayName,
+        countryCode: number.countryCode,
+        numberType: number.numberType,
+        status: number.status,
+        assigned: number.assigned,
+        assignee: number.assignee,
+        capabilities: number.capabilities,
+        createdAt: number.createdAt,
+        updatedAt: number.updatedAt,
+      }).toEqual({
+        e164: record.e164,
+        displayName: record.displayName,
+        countryCode: record.countryCode,
+        numberType: record.numberType,
+        status: record.status,
+        assigned: record.assigned,
+        assignee: record.assignee && { ...record.assignee },
+        capabilities: { ...record.capabilities },
+        createdAt: record.createdAt?.toISOString() ?? null,
+        updatedAt: record.updatedAt?.toISOString() ?? null,
+      });
+    }
   });
 
   // The Zoom token was fetched by the first test and is reused until it nears expiry.
