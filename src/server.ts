@@ -1,7 +1,12 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { startStandaloneServer } from "@apollo/server/standalone";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express, { type ErrorRequestHandler } from "express";
 import { GraphQLError } from "graphql";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway-keys.js";
 import { createGraphContext, type GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
@@ -25,28 +30,74 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Serve the graph over `accounts`. Every request gets a fresh context (and loaders) scoped by its key. */
+/** A request body above this is refused before it is parsed (50,000 ids fit in well under it). */
+const MAX_BODY = "10mb";
+
+/**
+ * Serve the graph over `accounts` at `/graphql`, and `GET /healthz` for load balancers (no key, no
+ * upstream call). Every GraphQL request gets a fresh context (and loaders) scoped by its key.
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const app = express();
+  const httpServer = createServer(app);
   const server = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
-    plugins: [queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }), upstreamErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }),
+      upstreamErrorsPlugin(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // On stop, requests in flight finish before the server closes.
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
     introspection: true,
   });
+  await server.start();
+
   const keys = new Map(options.gatewayKeys.map((k) => [k.key, k.scopes]));
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host ?? "0.0.0.0" },
-    context: async ({ req }) => {
-      if (keys.size === 0) return createGraphContext(options.accounts);
-      const key = presentedKey(req.headers);
-      const scopes = key === undefined ? undefined : keys.get(key);
-      if (!scopes) {
-        throw new GraphQLError(key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.", {
-          extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="numbergraph"']]) } },
-        });
-      }
-      return createGraphContext(accountsInScope(options.accounts, scopes));
-    },
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
   });
-  const endpoint = new URL("graphql", url).toString();
-  return { url: endpoint, stop: () => server.stop() };
+  app.use(
+    "/graphql",
+    cors(),
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        if (keys.size === 0) return createGraphContext(options.accounts);
+        const key = presentedKey(req.headers);
+        const scopes = key === undefined ? undefined : keys.get(key);
+        if (!scopes) {
+          throw new GraphQLError(key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="numbergraph"']]) } },
+          });
+        }
+        return createGraphContext(accountsInScope(options.accounts, scopes));
+      },
+    }),
+  );
+  app.use(unreadableBody);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen({ port: options.port, host: options.host ?? "0.0.0.0" }, resolve);
+  });
+  const { address, port } = httpServer.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return { url: `http://${host}:${port}/graphql`, stop: () => server.stop() };
 }
+
+/** A body that is not JSON, too large or in an unknown charset: a GraphQL-shaped answer that says which. */
+const unreadableBody: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    error.type === "entity.too.large"
+      ? `The request body is larger than ${MAX_BODY}; send fewer ids or split the operation.`
+      : error.type === "entity.parse.failed"
+        ? `The request body is not valid JSON (${error.message}); send {"query": "...", "variables": {...}}.`
+        : status < 500
+          ? `The request could not be read: ${error.message}.`
+          : "The gateway failed to read the request; try again.";
+  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+};
