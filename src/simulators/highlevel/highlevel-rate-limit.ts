@@ -1,3 +1,5 @@
+import { FixedWindow } from "../fixed-window.js";
+
 /** HighLevel's published limits: 100 requests per 10 s burst window and 200,000 a day, per app per location. */
 export const HIGHLEVEL_LIMITS = { burstMax: 100, burstIntervalMs: 10_000, daily: 200_000 } as const;
 
@@ -9,44 +11,29 @@ export interface RateLimitState {
   windowLeftMs: number;
 }
 
-/**
- * Fixed burst windows (the first request opens one) and a daily budget, so the `X-RateLimit-*`
- * headers count down as HighLevel's do. The clock is injectable so tests need no waiting.
- */
+/** HighLevel's two budgets, burst and daily, so the `X-RateLimit-*` headers count down as HighLevel's do. */
 export class HighLevelRateLimiter {
-  private windowStart = Number.NEGATIVE_INFINITY;
-  private burstUsed = 0;
-  private dailyUsed = 0;
+  private readonly burst: FixedWindow;
+  private readonly daily: FixedWindow;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.burst = new FixedWindow(HIGHLEVEL_LIMITS.burstMax, HIGHLEVEL_LIMITS.burstIntervalMs, now);
+    this.daily = new FixedWindow(HIGHLEVEL_LIMITS.daily, 24 * 60 * 60_000, now);
+  }
 
   /** Count one request; `allowed` is false once the window's (or the day's) budget is spent. */
   take(): RateLimitState & { allowed: boolean } {
-    const now = this.now();
-    if (now - this.windowStart >= HIGHLEVEL_LIMITS.burstIntervalMs) {
-      this.windowStart = now;
-      this.burstUsed = 0;
-    }
-    const allowed = this.burstUsed < HIGHLEVEL_LIMITS.burstMax && this.dailyUsed < HIGHLEVEL_LIMITS.daily;
+    const allowed = this.burst.hasRoom() && this.daily.hasRoom();
     if (allowed) {
-      this.burstUsed += 1;
-      this.dailyUsed += 1;
+      this.burst.count();
+      this.daily.count();
     }
-    return { allowed, ...this.state(now) };
+    return { allowed, ...this.peek() };
   }
 
   /** The budget as it stands, without counting a request (for fault responses). */
   peek(): RateLimitState {
-    return this.state(this.now());
-  }
-
-  private state(now: number): RateLimitState {
-    const windowOpen = now - this.windowStart < HIGHLEVEL_LIMITS.burstIntervalMs;
-    return {
-      burstRemaining: windowOpen ? HIGHLEVEL_LIMITS.burstMax - this.burstUsed : HIGHLEVEL_LIMITS.burstMax,
-      dailyRemaining: HIGHLEVEL_LIMITS.daily - this.dailyUsed,
-      windowLeftMs: windowOpen ? this.windowStart + HIGHLEVEL_LIMITS.burstIntervalMs - now : 0,
-    };
+    return { burstRemaining: this.burst.remaining(), dailyRemaining: this.daily.remaining(), windowLeftMs: this.burst.msLeft() };
   }
 }
 

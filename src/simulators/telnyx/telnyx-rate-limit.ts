@@ -1,3 +1,5 @@
+import { FixedWindow } from "../fixed-window.js";
+
 /**
  * Telnyx publishes the headers, not the numbers: `x-ratelimit-limit` (the applicable limit),
  * `x-ratelimit-remaining` (requests left in the current window) and `x-ratelimit-reset` (seconds
@@ -17,36 +19,26 @@ export interface WindowState {
   resetSeconds: number;
 }
 
-/** Fixed windows opened by the first request; the clock is injectable so tests need no waiting. */
+/** One fixed window (the simulator's own limit), reported in Telnyx's `x-ratelimit-*` headers. */
 export class TelnyxRateLimiter {
-  private windowStart = Number.NEGATIVE_INFINITY;
-  private used = 0;
+  private readonly window: FixedWindow;
 
   constructor(
     readonly rule: TelnyxRateLimit = TELNYX_SIM_RATE_LIMIT,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.window = new FixedWindow(rule.limit, rule.windowMs, now);
+  }
 
   /** Count one request; `allowed` is false once the window's budget is spent. */
   take(): WindowState & { allowed: boolean } {
-    const now = this.now();
-    if (now - this.windowStart >= this.rule.windowMs) {
-      this.windowStart = now;
-      this.used = 0;
-    }
-    const allowed = this.used < this.rule.limit;
-    if (allowed) this.used += 1;
-    return { allowed, ...this.peek() };
+    return { allowed: this.window.tryCount(), ...this.peek() };
   }
 
   /** The budget as it stands, without counting a request. */
   peek(): WindowState {
-    const now = this.now();
-    const open = now - this.windowStart < this.rule.windowMs;
-    return {
-      remaining: open ? this.rule.limit - this.used : this.rule.limit,
-      resetSeconds: open ? Math.max(1, Math.ceil((this.windowStart + this.rule.windowMs - now) / 1000)) : Math.ceil(this.rule.windowMs / 1000),
-    };
+    const msLeft = this.window.msLeft();
+    return { remaining: this.window.remaining(), resetSeconds: msLeft > 0 ? Math.max(1, Math.ceil(msLeft / 1000)) : Math.ceil(this.rule.windowMs / 1000) };
   }
 
   headers(state: WindowState = this.peek()): Record<string, string> {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { SIM_CREDENTIALS } from "../credentials.js";
+import { FixedWindow } from "../fixed-window.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedZoomNumbers, ZOOM_ASSIGNEE_TYPES, type ZoomWirePhoneNumber } from "./zoom-data.js";
 
@@ -45,9 +46,9 @@ export class ZoomSimulator extends Simulator {
   private readonly tokenTtlSeconds: number;
   private readonly pageTokenTtlMs: number;
   private readonly pageTokenKey = randomBytes(16);
-  private readonly qpsLimit: number | undefined;
+  /** Zoom's per-second budget on the list endpoint, when the options set one. */
+  private readonly qps: FixedWindow | undefined;
   private readonly now: () => number;
-  private second = { start: Number.NEGATIVE_INFINITY, used: 0 };
 
   constructor(options: ZoomSimulatorOptions = {}) {
     super(
@@ -64,8 +65,8 @@ export class ZoomSimulator extends Simulator {
     this.numbers = seedZoomNumbers(options.numbers);
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
     this.pageTokenTtlMs = options.pageTokenTtlMs ?? 15 * 60_000;
-    this.qpsLimit = options.qpsLimit;
     this.now = options.now ?? Date.now;
+    this.qps = options.qpsLimit === undefined ? undefined : new FixedWindow(options.qpsLimit, 1000, this.now);
   }
 
   /** Invalidate every issued access token, as a credential rotation on Zoom's side would. */
@@ -144,13 +145,8 @@ export class ZoomSimulator extends Simulator {
     return { status: 200, headers: RATE_LIMIT_HEADERS, body: { ...tokenField, page_size: pageSize, phone_numbers: page, total_records: matching.length } };
   }
 
-  /** Fixed one-second windows: the first request opens one. */
   private withinQps(): boolean {
-    if (this.qpsLimit === undefined) return true;
-    const now = this.now();
-    if (now - this.second.start >= 1000) this.second = { start: now, used: 0 };
-    this.second.used += 1;
-    return this.second.used <= this.qpsLimit;
+    return this.qps?.tryCount() ?? true;
   }
 
   private sealPageToken(offset: number, query: string): string {
