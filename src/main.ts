@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
   if (config.redisUrl) logger.warn("REDIS_URL is set, but this version keeps no shared cache yet; each instance calls the providers itself.");
 
-  const gateway = await startGateway({ accounts: createProviderAccounts(config.accounts), gatewayKeys: config.gatewayKeys, port: config.port, maxQueryCost: config.maxQueryCost });
+  const gateway = await startGateway({ accounts: createProviderAccounts(config.accounts), gatewayKeys: config.gatewayKeys, port: config.port, maxQueryCost: config.maxQueryCost, ide: config.ide, logger });
   logger.info("numbergraph serving %s", gateway.url);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
 

@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
@@ -11,6 +11,7 @@ import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway
 import { createGraphContext, type GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
+import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
 import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 
@@ -22,6 +23,11 @@ export interface GatewayOptions {
   host?: string;
   /** The most objects one operation may be expected to return (default `DEFAULT_MAX_QUERY_COST`). */
   maxQueryCost?: number;
+  /** Introspection and field suggestions (default true). */
+  introspection?: boolean;
+  /** NUMBERGRAPH_IDE as set (undefined: on unless introspection is off). */
+  ide?: boolean;
+  logger?: { warn(message: string): void };
 }
 
 export interface RunningGateway {
@@ -46,6 +52,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }),
       upstreamErrorsPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads its IDE from a CDN; ours (src/plugin/ide) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
       // On stop, requests in flight finish before the server closes.
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
@@ -58,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  if (ideEnabled(options.ide, options.introspection)) app.use(ideRouter({ endpoint: "/graphql", keysRequired: keys.size > 0, logger: options.logger }));
   app.use(
     "/graphql",
     cors(),

@@ -22,6 +22,8 @@ export interface GatewayConfig {
   redisUrl?: string;
   /** NUMBERGRAPH_MAX_QUERY_COST: the most objects one operation may be expected to return. */
   maxQueryCost?: number;
+  /** NUMBERGRAPH_IDE as set: undefined when unset (then the IDE follows introspection, SPEC §8). */
+  ide?: boolean;
 }
 
 export const DEFAULT_BASE_URLS = {
@@ -88,7 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (costText !== undefined && (!/^\d+$/.test(costText) || maxQueryCost! < 1)) {
     throw new ConfigError(`NUMBERGRAPH_MAX_QUERY_COST must be a whole number of objects, at least 1; got ${JSON.stringify(costText)}.`);
   }
-  return { port, accounts, gatewayKeys, redisUrl, maxQueryCost };
+  const ideText = read("NUMBERGRAPH_IDE")?.toLowerCase();
+  if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
+  const ide = ideText === undefined ? undefined : ideText === "true";
+  return { port, accounts, gatewayKeys, redisUrl, maxQueryCost, ide };
 }
 
 /** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */

@@ -1,0 +1,2 @@
+// esbuild bundles imported CSS into ide.css.
+declare module "*.css";
