@@ -46,10 +46,12 @@ export function ideRouter(options: IdeOptions): Router {
   if (!built) options.logger?.warn(`The GraphQL IDE is not built (${assetsDir} is missing): run \`npm run build:ide\`; browsers get a page saying so.`);
 
   const router = Router();
-  router.get("/", (_req, res) => res.redirect(302, options.endpoint));
-  router.use(IDE_ASSETS_PATH, express.static(assetsDir, { fallthrough: false, index: false, maxAge: "1h" }));
-  router.get(options.endpoint, (req, res, next) => {
-    if (req.query.query !== undefined || req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") return next();
+  router.use((req, res, next) => (req.method === "GET" && req.path === "/" ? res.redirect(302, options.endpoint) : next()));
+  router.use(IDE_ASSETS_PATH, express.static(assetsDir, { index: false, maxAge: "1h" }));
+  // A plain middleware, not router.get: a GET route would make express answer OPTIONS (CORS preflights) itself.
+  router.use((req, res, next) => {
+    if (req.method !== "GET" || req.path !== options.endpoint || req.query.query !== undefined) return next();
+    if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") return next();
     built ||= existsSync(`${assetsDir}/ide.js`);
     res.status(built ? 200 : 503).type("html").set("cache-control", "no-store").send(built ? page : missingAssetsPage());
   });
