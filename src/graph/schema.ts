@@ -25,6 +25,8 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });
+  // type-graphql has no decorator for the root type's own description.
+  schema.getQueryType()!.description = "numbergraph: every phone number a business holds at HighLevel, Telnyx, Zoom Phone and Butter AI, in one model. A gateway key sees only its accounts.";
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const entityResolvers = {
     PhoneNumber: {

@@ -5,73 +5,113 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What answers a number: a person, a queue, an agent, a pool … */
 export type AssigneeType =
+  /** A Butter AI voice agent. */
   | 'AGENT'
+  /** A Zoom auto receptionist. */
   | 'AUTO_RECEPTIONIST'
+  /** A Zoom call queue. */
   | 'CALL_QUEUE'
+  /** A Zoom common-area phone. */
   | 'COMMON_AREA'
+  /** A Zoom company location. */
   | 'COMPANY_LOCATION'
+  /** A Telnyx voice connection or call-control application that routes the number's calls. */
   | 'CONNECTION'
+  /** A Zoom emergency number pool (also served as a NumberPool). */
   | 'EMERGENCY_NUMBER_POOL'
+  /** HighLevel call forwarding (inbound call service forward). */
   | 'FORWARD'
+  /** A HighLevel IVR (inbound call service ivr). */
   | 'IVR'
+  /** A Zoom meeting service. */
   | 'MEETING_SERVICE'
+  /** The provider named an assignee type that has no mapping. */
   | 'UNKNOWN'
+  /** A person: a HighLevel linked user or a Zoom user. */
   | 'USER'
+  /** A HighLevel Voice AI agent (inbound call service voice_ai). */
   | 'VOICE_AI';
 
+/** One field of Capabilities, for filters. */
 export type Capability =
+  /** Capabilities.fax. */
   | 'FAX'
+  /** Capabilities.inbound. */
   | 'INBOUND'
+  /** Capabilities.mms. */
   | 'MMS'
+  /** Capabilities.outbound. */
   | 'OUTBOUND'
+  /** Capabilities.sms. */
   | 'SMS'
+  /** Capabilities.voice. */
   | 'VOICE';
 
 /** Every given condition must hold. */
 export type NumberPoolFilter = {
   /** Account ids (HighLevel location, Zoom account …). */
   accountIds: Array<string> | null | undefined;
+  /** Only pools whose isActive is this value (a pool whose provider does not say never matches). */
   isActive: boolean | null | undefined;
   /** Case-insensitive text anywhere in the pool's name. */
   nameContains: string | null | undefined;
+  /** Only pools at these providers (HIGHLEVEL, ZOOM). */
   providers: Array<Provider> | null | undefined;
 };
 
 /** Normalised status; the provider's raw value is in `details`. */
 export type NumberStatus =
+  /** In service (every number HighLevel lists, Telnyx active, Zoom available, Butter free or assigned). */
   | 'ACTIVE'
+  /** Out of service: failed purchase or port, deleted, ported out, or emergency-only (Telnyx). */
   | 'INACTIVE'
+  /** Being bought, ported or provisioned (Telnyx *-pending, Zoom pending). */
   | 'PENDING'
+  /** The provider's status has no mapping or it gave none. */
   | 'UNKNOWN';
 
-/** Normalised number type; UNKNOWN where the provider's value has no mapping. */
+/** Normalised number type; UNKNOWN where the provider's value has no mapping. The raw value is in `details`. */
 export type NumberType =
+  /** A geographic number (HighLevel local, Telnyx local/landline/longcode, Zoom toll, fixed-line at Butter). */
   | 'LOCAL'
+  /** A mobile number (HighLevel and Telnyx mobile, mobile ranges at Butter). */
   | 'MOBILE'
+  /** A non-geographic national number (HighLevel and Telnyx national). */
   | 'NATIONAL'
+  /** A shared-cost number (Telnyx shared_cost). */
   | 'SHARED_COST'
+  /** A toll-free number (HighLevel toll-free, Telnyx toll_free/tollfree, Zoom tollfree). */
   | 'TOLL_FREE'
+  /** The provider's type has no unified meaning (e.g. a Telnyx shortcode) or it gave none. */
   | 'UNKNOWN';
 
 /** Every given condition must hold; a list matches any of its values. */
 export type PhoneNumberFilter = {
+  /** true: only numbers something answers; false: only unassigned ones. */
   assigned: boolean | null | undefined;
-  /** Every listed capability must be true. */
+  /** Every listed capability must be true: a number matches only where its provider says so (Capabilities field true). false and unknown (null: the provider does not say) do not match. */
   capabilities: Array<Capability> | null | undefined;
   /** ISO 3166-1 alpha-2 codes, e.g. US, GB. */
   countryCodes: Array<string> | null | undefined;
+  /** Only numbers of these normalised types. */
   numberTypes: Array<NumberType> | null | undefined;
+  /** Only numbers at these providers. */
   providers: Array<Provider> | null | undefined;
   /** Digits anywhere in the E.164 number ("+1415", "5552671"). */
   search: string | null | undefined;
+  /** Only numbers in these normalised statuses. */
   statuses: Array<NumberStatus> | null | undefined;
 };
 
 /** An upstream that holds phone numbers. */
 export type Provider =
+  /** Butter AI voice agents; one account per organization. */
   | 'BUTTER'
+  /** HighLevel (LeadConnector) phone system; one account per location. */
   | 'HIGHLEVEL'
+  /** Telnyx; one account per API key (named in the config file, `default` from env). */
   | 'TELNYX'
+  /** Zoom Phone; one account per Zoom account. */
   | 'ZOOM';
 
 export type PoolsWithMembersQueryVariables = Exact<{

@@ -12,8 +12,66 @@ export const NumberStatusEnum = enumObject(NUMBER_STATUSES);
 export const CapabilityEnum = enumObject(CAPABILITIES);
 export const AssigneeTypeEnum = enumObject(ASSIGNEE_TYPES);
 
-registerEnumType(ProviderEnum, { name: "Provider", description: "An upstream that holds phone numbers." });
-registerEnumType(NumberTypeEnum, { name: "NumberType", description: "Normalised number type; UNKNOWN where the provider's value has no mapping." });
-registerEnumType(NumberStatusEnum, { name: "NumberStatus", description: "Normalised status; the provider's raw value is in `details`." });
-registerEnumType(CapabilityEnum, { name: "Capability" });
-registerEnumType(AssigneeTypeEnum, { name: "AssigneeType", description: "What answers a number: a person, a queue, an agent, a pool …" });
+registerEnumType(ProviderEnum, {
+  name: "Provider",
+  description: "An upstream that holds phone numbers.",
+  valuesConfig: {
+    HIGHLEVEL: { description: "HighLevel (LeadConnector) phone system; one account per location." },
+    TELNYX: { description: "Telnyx; one account per API key (named in the config file, `default` from env)." },
+    ZOOM: { description: "Zoom Phone; one account per Zoom account." },
+    BUTTER: { description: "Butter AI voice agents; one account per organization." },
+  },
+});
+registerEnumType(NumberTypeEnum, {
+  name: "NumberType",
+  description: "Normalised number type; UNKNOWN where the provider's value has no mapping. The raw value is in `details`.",
+  valuesConfig: {
+    LOCAL: { description: "A geographic number (HighLevel local, Telnyx local/landline/longcode, Zoom toll, fixed-line at Butter)." },
+    TOLL_FREE: { description: "A toll-free number (HighLevel toll-free, Telnyx toll_free/tollfree, Zoom tollfree)." },
+    MOBILE: { description: "A mobile number (HighLevel and Telnyx mobile, mobile ranges at Butter)." },
+    NATIONAL: { description: "A non-geographic national number (HighLevel and Telnyx national)." },
+    SHARED_COST: { description: "A shared-cost number (Telnyx shared_cost)." },
+    UNKNOWN: { description: "The provider's type has no unified meaning (e.g. a Telnyx shortcode) or it gave none." },
+  },
+});
+registerEnumType(NumberStatusEnum, {
+  name: "NumberStatus",
+  description: "Normalised status; the provider's raw value is in `details`.",
+  valuesConfig: {
+    ACTIVE: { description: "In service (every number HighLevel lists, Telnyx active, Zoom available, Butter free or assigned)." },
+    PENDING: { description: "Being bought, ported or provisioned (Telnyx *-pending, Zoom pending)." },
+    INACTIVE: { description: "Out of service: failed purchase or port, deleted, ported out, or emergency-only (Telnyx)." },
+    UNKNOWN: { description: "The provider's status has no mapping or it gave none." },
+  },
+});
+registerEnumType(CapabilityEnum, {
+  name: "Capability",
+  description: "One field of Capabilities, for filters.",
+  valuesConfig: {
+    VOICE: { description: "Capabilities.voice." },
+    SMS: { description: "Capabilities.sms." },
+    MMS: { description: "Capabilities.mms." },
+    FAX: { description: "Capabilities.fax." },
+    INBOUND: { description: "Capabilities.inbound." },
+    OUTBOUND: { description: "Capabilities.outbound." },
+  },
+});
+registerEnumType(AssigneeTypeEnum, {
+  name: "AssigneeType",
+  description: "What answers a number: a person, a queue, an agent, a pool …",
+  valuesConfig: {
+    USER: { description: "A person: a HighLevel linked user or a Zoom user." },
+    CALL_QUEUE: { description: "A Zoom call queue." },
+    AUTO_RECEPTIONIST: { description: "A Zoom auto receptionist." },
+    COMMON_AREA: { description: "A Zoom common-area phone." },
+    EMERGENCY_NUMBER_POOL: { description: "A Zoom emergency number pool (also served as a NumberPool)." },
+    COMPANY_LOCATION: { description: "A Zoom company location." },
+    MEETING_SERVICE: { description: "A Zoom meeting service." },
+    AGENT: { description: "A Butter AI voice agent." },
+    VOICE_AI: { description: "A HighLevel Voice AI agent (inbound call service voice_ai)." },
+    IVR: { description: "A HighLevel IVR (inbound call service ivr)." },
+    FORWARD: { description: "HighLevel call forwarding (inbound call service forward)." },
+    CONNECTION: { description: "A Telnyx voice connection or call-control application that routes the number's calls." },
+    UNKNOWN: { description: "The provider named an assignee type that has no mapping." },
+  },
+});

@@ -7,7 +7,7 @@ import { ArgsType, Field, Int, type ClassType } from "type-graphql";
 export function ConnectionArgs<TFilter extends object>(filterType: ClassType<TFilter>) {
   @ArgsType()
   abstract class Args {
-    @Field(() => filterType, { nullable: true })
+    @Field(() => filterType, { nullable: true, description: "Only items that match; omit for all. Counts in totalCount too." })
     filter?: TFilter | null;
 
     @Field(() => Int, { nullable: true, description: "1..1000, default 50." })

@@ -6,24 +6,24 @@ import { PageInfo } from "./page-info.type.js";
  * `totalCount`. type-graphql's generic-type pattern: an abstract base, subclassed by name.
  */
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, typeName: string) {
-  @ObjectType(`${typeName}Edge`)
+  @ObjectType(`${typeName}Edge`, { description: `One item of a ${typeName} page, with its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: "Opaque position of this item, to pass as `after` to continue after it." })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: "The item." })
     node!: TNode;
   }
 
   @ObjectType()
   abstract class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "This page's items with their cursors, in the connection's stable order." })
     edges!: Edge[];
 
     @Field(() => [nodeType], { description: "The edges' nodes, for clients that need no cursors." })
     nodes!: TNode[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether more pages follow, and the cursor to ask for the next one." })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: "How many items match, across all pages." })

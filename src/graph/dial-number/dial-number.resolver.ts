@@ -10,7 +10,7 @@ import { DialNumber, type DialNumberRecord } from "./dial-number.type.js";
 @Resolver(() => DialNumber)
 export class DialNumberResolver {
   @Query(() => DialNumber, { description: 'Everything known about one phone number, by its number ("+1 415 555 2671" or E.164).' })
-  dialNumber(@Arg("e164", () => String) e164: string): DialNumberRecord {
+  dialNumber(@Arg("e164", () => String, { description: 'A phone number in E.164 or as dialled internationally ("+1 415 555 2671"); spaces, dashes and brackets are ignored.' }) e164: string): DialNumberRecord {
     const normalised = normaliseDialString(e164);
     if (!normalised) throw badUserInput(`e164 ${JSON.stringify(e164)} is not a phone number; give it in international form, e.g. "+14155552671".`, "e164");
     return { e164: normalised };

@@ -7,7 +7,7 @@ import { Node } from "./node.type.js";
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Any PhoneNumber or NumberPool by its id; null when unknown." })
-  async node(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<NumberRecord | PoolRecord | null> {
+  async node(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID, { description: "A PhoneNumber or NumberPool id." }) id: string): Promise<NumberRecord | PoolRecord | null> {
     const globalId = decodeGlobalId(id);
     return globalId.type === "PhoneNumber" ? loaders.numberById.load(globalId) : loaders.poolById.load(globalId);
   }

@@ -6,6 +6,6 @@ import { Field, ID, InterfaceType } from "type-graphql";
   resolveType: (value: object) => ("memberE164s" in value ? "NumberPool" : "PhoneNumber"),
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global id, stable across requests and gateway instances; pass it to node, phoneNumber or numberPool." })
   id!: string;
 }

@@ -4,13 +4,13 @@ import { ProviderEnum } from "../common/enums.js";
 
 @InputType({ description: "Every given condition must hold." })
 export class NumberPoolFilter {
-  @Field(() => [ProviderEnum], { nullable: true })
+  @Field(() => [ProviderEnum], { nullable: true, description: "Only pools at these providers (HIGHLEVEL, ZOOM)." })
   providers?: Provider[] | null;
 
   @Field(() => [String], { nullable: true, description: "Account ids (HighLevel location, Zoom account …)." })
   accountIds?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Only pools whose isActive is this value (a pool whose provider does not say never matches)." })
   isActive?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Case-insensitive text anywhere in the pool's name." })

@@ -22,17 +22,17 @@ export class NumberPoolResolver {
     return paginate(await findNumberPools(loaders, filter), page, numberPoolSortKey);
   }
 
-  @Query(() => NumberPool, { nullable: true })
-  async numberPool(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<PoolRecord | null> {
+  @Query(() => NumberPool, { nullable: true, description: "A pool by its id; null when unknown or outside the caller's key." })
+  async numberPool(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID, { description: "A NumberPool id (NumberPool.id)." }) id: string): Promise<PoolRecord | null> {
     return loaders.poolById.load(decodeGlobalIdOf("NumberPool", id, "id"));
   }
 
   @Query(() => [NumberPool], { nullable: "items", description: "Pools by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
-  async numberPoolsByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID]) ids: string[]): Promise<(PoolRecord | null)[]> {
+  async numberPoolsByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID], { description: "NumberPool ids; the answer keeps their order." }) ids: string[]): Promise<(PoolRecord | null)[]> {
     return loaders.poolById.loadMany(ids.map((id, i) => decodeGlobalIdOf("NumberPool", id, `ids[${i}]`))) as Promise<(PoolRecord | null)[]>;
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: "Opaque global id, stable across requests and gateway instances." })
   id(@Root() pool: PoolRecord): string {
     return numberPoolId(pool);
   }

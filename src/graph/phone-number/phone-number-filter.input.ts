@@ -5,25 +5,25 @@ import { badUserInput } from "../common/errors.js";
 
 @InputType({ description: "Every given condition must hold; a list matches any of its values." })
 export class PhoneNumberFilter {
-  @Field(() => [ProviderEnum], { nullable: true })
+  @Field(() => [ProviderEnum], { nullable: true, description: "Only numbers at these providers." })
   providers?: Provider[] | null;
 
   @Field(() => String, { nullable: true, description: 'Digits anywhere in the E.164 number ("+1415", "5552671").' })
   search?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "true: only numbers something answers; false: only unassigned ones." })
   assigned?: boolean | null;
 
-  @Field(() => [NumberTypeEnum], { nullable: true })
+  @Field(() => [NumberTypeEnum], { nullable: true, description: "Only numbers of these normalised types." })
   numberTypes?: NumberType[] | null;
 
-  @Field(() => [NumberStatusEnum], { nullable: true })
+  @Field(() => [NumberStatusEnum], { nullable: true, description: "Only numbers in these normalised statuses." })
   statuses?: NumberStatus[] | null;
 
   @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes, e.g. US, GB." })
   countryCodes?: string[] | null;
 
-  @Field(() => [CapabilityEnum], { nullable: true, description: "Every listed capability must be true." })
+  @Field(() => [CapabilityEnum], { nullable: true, description: "Every listed capability must be true: a number matches only where its provider says so (Capabilities field true). false and unknown (null: the provider does not say) do not match." })
   capabilities?: Capability[] | null;
 }
 

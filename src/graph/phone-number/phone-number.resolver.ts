@@ -24,16 +24,16 @@ export class PhoneNumberResolver {
   }
 
   @Query(() => PhoneNumber, { nullable: true, description: "A number by its id; null when unknown." })
-  async phoneNumber(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID) id: string): Promise<NumberRecord | null> {
+  async phoneNumber(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID, { description: "A PhoneNumber id (PhoneNumber.id)." }) id: string): Promise<NumberRecord | null> {
     return loaders.numberById.load(decodeGlobalIdOf("PhoneNumber", id, "id"));
   }
 
   @Query(() => [PhoneNumber], { nullable: "items", description: "Numbers by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
-  async phoneNumbersByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID]) ids: string[]): Promise<(NumberRecord | null)[]> {
+  async phoneNumbersByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID], { description: "PhoneNumber ids; the answer keeps their order." }) ids: string[]): Promise<(NumberRecord | null)[]> {
     return loaders.numberById.loadMany(ids.map((id, i) => decodeGlobalIdOf("PhoneNumber", id, `ids[${i}]`))) as Promise<(NumberRecord | null)[]>;
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: "Opaque global id, stable across requests and gateway instances." })
   id(@Root() number: NumberRecord): string {
     return phoneNumberId(number);
   }
