@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { countAccounts, loadConfig } from "./config/config.js";
+import { checkScopesMatchAccounts } from "./access/gateway-keys.js";
+import { configuredAccounts, countAccounts, loadConfig } from "./config/config.js";
 import { ConfigError } from "./config/config-error.js";
 import { logger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
@@ -11,19 +12,42 @@ async function main(): Promise<void> {
   const config = loadConfig();
   let simulators: RunningSimulators | undefined;
   if (countAccounts(config.accounts) === 0) {
+    if (config.production && !config.demo) {
+      throw new ConfigError(
+        "NODE_ENV=production, but no provider is configured; set a provider's credentials (or NUMBERGRAPH_CONFIG), or NUMBERGRAPH_DEMO=true to serve the built-in simulators' invented numbers.",
+      );
+    }
     simulators = await startSimulators();
     config.accounts = simulators.accounts;
+  }
+  checkScopesMatchAccounts(config.gatewayKeys, configuredAccounts(config.accounts));
+  if (simulators) {
     logger.warn("No provider is configured: serving the graph over the built-in simulators (HighLevel %s, Telnyx %s, Zoom %s, Butter %s).", simulators.highlevel.baseUrl, simulators.telnyx.baseUrl, simulators.zoom.baseUrl, simulators.butter.baseUrl);
   }
   if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
   if (config.redisUrl) logger.warn("REDIS_URL is set, but this version keeps no shared cache yet; each instance calls the providers itself.");
 
-  const gateway = await startGateway({ accounts: createProviderAccounts(config.accounts), gatewayKeys: config.gatewayKeys, port: config.port, maxQueryCost: config.maxQueryCost, ide: config.ide, logger });
+  const gateway = await startGateway({
+    accounts: createProviderAccounts(config.accounts),
+    gatewayKeys: config.gatewayKeys,
+    port: config.port,
+    host: config.host,
+    maxQueryCost: config.maxQueryCost,
+    introspection: config.introspection,
+    includeStacktrace: !config.production,
+    documentLimits: config.documentLimits,
+    ide: config.ide,
+    logger,
+  });
   logger.info("numbergraph serving %s", gateway.url);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
 
+  // The simulators stop last: requests in flight over them finish first.
   const shutdown = () => {
-    void Promise.all([gateway.stop(), simulators?.stop()]).then(() => process.exit(0));
+    void gateway
+      .stop()
+      .then(() => simulators?.stop())
+      .then(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -3,17 +3,23 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
-import express, { type ErrorRequestHandler } from "express";
-import { GraphQLError } from "graphql";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway-keys.js";
+import { UnauthenticatedError } from "./graph/common/errors.js";
 import { createGraphContext, type GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
 import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
 import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
+import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
+import { formatGatewayError } from "./plugin/error-shaping/index.js";
+import { logger as defaultLogger } from "./logger.js";
+import { requestScope } from "./observability/request-scope.js";
 
 export interface GatewayOptions {
   accounts: readonly ProviderAccount[];
@@ -27,7 +33,12 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** NUMBERGRAPH_IDE as set (undefined: on unless introspection is off). */
   ide?: boolean;
-  logger?: { warn(message: string): void };
+  /** Stack traces in error responses, for development only (default false). */
+  includeStacktrace?: boolean;
+  /** Alias, depth, token and directive limits (default `DEFAULT_DOCUMENT_LIMITS`). */
+  documentLimits?: Partial<DocumentLimits>;
+  /** Where the gateway logs (default: the process logger). */
+  logger?: Logger;
 }
 
 export interface RunningGateway {
@@ -46,8 +57,17 @@ const MAX_BODY = "10mb";
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const app = express();
   const httpServer = createServer(app);
+  const log = options.logger ?? defaultLogger;
+  const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
+  const { validationRules, parseOptions } = documentLimits(limits);
+  const introspection = options.introspection ?? true;
   const server = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
+    validationRules,
+    parseOptions,
+    formatError: formatGatewayError({ logger: log, limits }),
+    // Field suggestions ("Did you mean …?") tell as much about the schema as introspection does.
+    hideSchemaDetailsFromClientErrors: !introspection,
     plugins: [
       queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }),
       upstreamErrorsPlugin(),
@@ -57,7 +77,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // On stop, requests in flight finish before the server closes.
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
-    introspection: true,
+    introspection,
+    includeStacktraceInErrorResponses: options.includeStacktrace ?? false,
   });
   await server.start();
 
@@ -69,17 +90,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (ideEnabled(options.ide, options.introspection)) app.use(ideRouter({ endpoint: "/graphql", keysRequired: keys.size > 0, logger: options.logger }));
   app.use(
     "/graphql",
-    cors(),
+    assignRequestId,
+    cors({ exposedHeaders: ["x-request-id"] }),
     express.json({ limit: MAX_BODY }),
+    enterRequestScope,
     expressMiddleware(server, {
       context: async ({ req }) => {
         if (keys.size === 0) return createGraphContext(options.accounts);
         const key = presentedKey(req.headers);
         const scopes = key === undefined ? undefined : keys.get(key);
         if (!scopes) {
-          throw new GraphQLError(key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.", {
-            extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="numbergraph"']]) } },
-          });
+          throw new UnauthenticatedError(
+            key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.",
+          );
         }
         return createGraphContext(accountsInScope(options.accounts, scopes));
       },
@@ -95,6 +118,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const host = address.includes(":") ? `[${address}]` : address;
   return { url: `http://${host}:${port}/graphql`, stop: () => server.stop() };
 }
+
+/** Each request gets an id (a caller's sane `x-request-id`, or a new one), echoed back and quoted in errors and logs. */
+const assignRequestId: RequestHandler = (req, res, next) => {
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+  res.setHeader("x-request-id", requestId);
+  res.locals.requestId = requestId;
+  next();
+};
+
+/**
+ * Everything below (resolvers, upstream calls, error formatting) sees the request's scope. Entered
+ * after the body is read: stream callbacks would not carry it.
+ */
+const enterRequestScope: RequestHandler = (_req, res, next) => {
+  requestScope.run({ requestId: res.locals.requestId as string, upstreamCalls: 0 }, next);
+};
 
 /** A body that is not JSON, too large or in an unknown charset: a GraphQL-shaped answer that says which. */
 const unreadableBody: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {

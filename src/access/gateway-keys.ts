@@ -7,23 +7,62 @@ export type AccessScope = { kind: "all" } | { kind: "provider"; provider: Provid
 export interface GatewayKey {
   key: string;
   scopes: AccessScope[];
+  /** Where it was configured ("NUMBERGRAPH_API_KEYS entry 2"), for errors that must not print the key. */
+  source?: string;
 }
 
 /**
  * Parse SPEC §5's `KEY:SCOPE[,SCOPE…]` entries, separated by spaces. `source` names the variable
- * or file field in errors; a key's value never appears in one.
+ * or file field in errors; a key's value never appears in one. Strict, because a lenient parse turns
+ * a typo (a comma where a space belongs) into one odd key with a wide scope.
  */
 export function parseGatewayKeys(text: string, source: string): GatewayKey[] {
   return text
     .split(/\s+/)
     .filter(Boolean)
     .map((entry, i) => {
-      const colon = entry.lastIndexOf(":");
-      if (colon <= 0 || colon === entry.length - 1) {
-        throw new ConfigError(`${source}: entry ${i + 1} is not KEY:SCOPE[,SCOPE…] (e.g. "dash-7f3a:HIGHLEVEL/locA,TELNYX"); fix or remove it.`);
+      const where = `${source} entry ${i + 1}`;
+      const colons = entry.split(":").length - 1;
+      if (colons > 1) {
+        throw new ConfigError(
+          `${where} has ${colons} ":" in it; a key may not contain ":", and entries are separated by spaces, not commas (e.g. "dash-7f3a:HIGHLEVEL/locA,TELNYX ops-91bc:*").`,
+        );
       }
-      return { key: entry.slice(0, colon), scopes: entry.slice(colon + 1).split(",").map((scope) => parseScope(scope, `${source} entry ${i + 1}`)) };
+      const colon = entry.indexOf(":");
+      if (colon <= 0 || colon === entry.length - 1) {
+        throw new ConfigError(`${where} is not KEY:SCOPE[,SCOPE…] (e.g. "dash-7f3a:HIGHLEVEL/locA,TELNYX"); fix or remove it.`);
+      }
+      return { key: entry.slice(0, colon), scopes: entry.slice(colon + 1).split(",").map((scope) => parseScope(scope, where)), source: where };
     });
+}
+
+/** The same key twice (in the variable, the file, or across both) is a mistake, not a merge: refuse it. */
+export function checkUniqueKeys(keys: readonly GatewayKey[]): void {
+  const firstSeen = new Map<string, string>();
+  keys.forEach((k, i) => {
+    const where = k.source ?? `key ${i + 1}`;
+    const earlier = firstSeen.get(k.key);
+    if (earlier) throw new ConfigError(`${where} repeats the key of ${earlier}; give each key once, with all its scopes.`);
+    firstSeen.set(k.key, where);
+  });
+}
+
+/**
+ * Every scope must match at least one account in force (in demo mode: the simulators'), so a
+ * misspelt account id fails at start-up instead of serving a key nothing.
+ */
+export function checkScopesMatchAccounts(keys: readonly GatewayKey[], accounts: readonly { provider: Provider; accountId: string }[]): void {
+  keys.forEach((k, i) => {
+    for (const scope of k.scopes) {
+      if (scope.kind === "all") continue;
+      if (accountsInScope(accounts, [scope]).length > 0) continue;
+      const text = scope.kind === "provider" ? scope.provider : `${scope.provider}/${scope.accountId}`;
+      const known = accounts.filter((a) => a.provider === scope.provider).map((a) => `${a.provider}/${a.accountId}`);
+      throw new ConfigError(
+        `${k.source ?? `key ${i + 1}`}: scope ${text} matches no configured account (${known.length ? `configured for ${scope.provider}: ${known.join(", ")}` : `no ${scope.provider} account is configured`}); fix the scope or configure the account.`,
+      );
+    }
+  });
 }
 
 export function parseScope(text: string, source: string): AccessScope {
@@ -40,7 +79,7 @@ export function parseScope(text: string, source: string): AccessScope {
 }
 
 /** The accounts a key may see. Every graph path reads through these, so this is the whole of enforcement. */
-export function accountsInScope(accounts: readonly ProviderAccount[], scopes: readonly AccessScope[]): ProviderAccount[] {
+export function accountsInScope<A extends Pick<ProviderAccount, "provider" | "accountId">>(accounts: readonly A[], scopes: readonly AccessScope[]): A[] {
   return accounts.filter((account) =>
     scopes.some(
       (scope) =>

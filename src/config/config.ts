@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { parseGatewayKeys, parseScope, type GatewayKey } from "../access/gateway-keys.js";
+import { checkUniqueKeys, parseGatewayKeys, parseScope, type GatewayKey } from "../access/gateway-keys.js";
+import type { Provider } from "../model/index.js";
 import type { ButterAccountConfig } from "../providers/butter/index.js";
 import type { HighLevelAccountsConfig } from "../providers/highlevel/index.js";
 import type { TelnyxAccountConfig } from "../providers/telnyx/index.js";
@@ -16,6 +17,18 @@ export interface ProviderAccountsConfig {
 
 export interface GatewayConfig {
   port: number;
+  /** HOST: the address to listen on (default 0.0.0.0). */
+  host: string;
+  /** NODE_ENV=production: no stack traces, and no silent fall-back to the simulators. */
+  production: boolean;
+  /** NUMBERGRAPH_DEMO=true: serve the built-in simulators even in production. */
+  demo: boolean;
+  /** NUMBERGRAPH_INTROSPECTION (default true): false turns off introspection and field suggestions. */
+  introspection: boolean;
+  /** NUMBERGRAPH_OPS_PORT: serve /readyz and /metrics on this port instead of PORT. */
+  opsPort?: number;
+  /** NUMBERGRAPH_MAX_ALIASES / _DEPTH / _TOKENS / _DIRECTIVES; unset ones take the gateway's defaults. */
+  documentLimits: Partial<Record<"aliases" | "depth" | "tokens" | "directives", number>>;
   accounts: ProviderAccountsConfig;
   /** Empty: the gateway serves everyone (and warns at start-up). */
   gatewayKeys: GatewayKey[];
@@ -78,10 +91,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     gatewayKeys = [...gatewayKeys, ...fromFile.gatewayKeys];
   }
   checkUniqueAccounts(accounts);
+  checkUniqueKeys(gatewayKeys);
 
-  const portText = read("PORT") ?? "4000";
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535; got ${JSON.stringify(portText)}.`);
+  const port = portNumber(read, "PORT") ?? 4000;
+  const opsPort = portNumber(read, "NUMBERGRAPH_OPS_PORT");
+  const host = read("HOST") ?? "0.0.0.0";
+  if (/[\s/]/.test(host)) throw new ConfigError(`HOST must be an address or host name to listen on, such as 0.0.0.0, 127.0.0.1 or ::; got ${JSON.stringify(host)}.`);
+  const production = read("NODE_ENV") === "production";
+  const demo = flag(read, "NUMBERGRAPH_DEMO", false);
+  const introspection = flag(read, "NUMBERGRAPH_INTROSPECTION", true);
+  const documentLimits: GatewayConfig["documentLimits"] = {};
+  for (const [limit, name] of [["aliases", "NUMBERGRAPH_MAX_ALIASES"], ["depth", "NUMBERGRAPH_MAX_DEPTH"], ["tokens", "NUMBERGRAPH_MAX_TOKENS"], ["directives", "NUMBERGRAPH_MAX_DIRECTIVES"]] as const) {
+    const text = read(name);
+    if (text === undefined) continue;
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigError(`${name} must be a whole number, at least 1; got ${JSON.stringify(text)}.`);
+    documentLimits[limit] = Number(text);
+  }
 
   const redisUrl = read("REDIS_URL");
   if (redisUrl) url(read, "REDIS_URL", undefined, ["redis:", "rediss:"]);
@@ -93,7 +118,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const ideText = read("NUMBERGRAPH_IDE")?.toLowerCase();
   if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
   const ide = ideText === undefined ? undefined : ideText === "true";
-  return { port, accounts, gatewayKeys, redisUrl, maxQueryCost, ide };
+  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, maxQueryCost, ide };
+}
+
+function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {
+  const text = read(name);
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`${name} must be a whole number from 0 to 65535; got ${JSON.stringify(text)}.`);
+  return port;
+}
+
+function flag(read: (name: string) => string | undefined, name: string, fallback: boolean): boolean {
+  const text = read(name)?.toLowerCase();
+  if (text === undefined) return fallback;
+  if (text === "true" || text === "1") return true;
+  if (text === "false" || text === "0") return false;
+  throw new ConfigError(`${name} must be true or false; got ${JSON.stringify(read(name))}.`);
+}
+
+/** Every configured account as provider and account id, as gateway-key scopes name them. */
+export function configuredAccounts(accounts: ProviderAccountsConfig): { provider: Provider; accountId: string }[] {
+  return [
+    ...accounts.highlevel.flatMap((h) => h.locationIds.map((accountId) => ({ provider: "HIGHLEVEL" as const, accountId }))),
+    ...accounts.telnyx.map((t) => ({ provider: "TELNYX" as const, accountId: t.accountId })),
+    ...accounts.zoom.map((z) => ({ provider: "ZOOM" as const, accountId: z.accountId })),
+    ...accounts.butter.map((b) => ({ provider: "BUTTER" as const, accountId: b.organizationId })),
+  ];
 }
 
 /** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */
@@ -127,12 +178,7 @@ function checkUrl(value: string, where: string, protocols = ["http:", "https:"])
 
 function checkUniqueAccounts(accounts: ProviderAccountsConfig): void {
   const seen = new Set<string>();
-  const ids = [
-    ...accounts.highlevel.flatMap((h) => h.locationIds.map((id) => `HIGHLEVEL/${id}`)),
-    ...accounts.telnyx.map((t) => `TELNYX/${t.accountId}`),
-    ...accounts.zoom.map((z) => `ZOOM/${z.accountId}`),
-    ...accounts.butter.map((b) => `BUTTER/${b.organizationId}`),
-  ];
+  const ids = configuredAccounts(accounts).map((a) => `${a.provider}/${a.accountId}`);
   for (const id of ids) {
     if (seen.has(id)) throw new ConfigError(`account ${id} is configured twice (env and NUMBERGRAPH_CONFIG, or twice in the file); keep one.`);
     seen.add(id);
@@ -179,7 +225,10 @@ function loadConfigFile(path: string, env: NodeJS.ProcessEnv): { accounts: Provi
       })),
       butter: f.butter.map((b, i) => ({ ...b, baseUrl: checkUrl(b.baseUrl, at(`butter[${i}].baseUrl`)) })),
     },
-    gatewayKeys: f.apiKeys.map((k, i) => ({ key: k.key, scopes: k.scopes.map((s) => parseScope(s, at(`apiKeys[${i}]`))) })),
+    gatewayKeys: f.apiKeys.map((k, i) => {
+      if (k.key.includes(":")) throw new ConfigError(`${at(`apiKeys[${i}]`)}: the key contains ":"; a gateway key may not (it could not be given in NUMBERGRAPH_API_KEYS either).`);
+      return { key: k.key, scopes: k.scopes.map((s) => parseScope(s, at(`apiKeys[${i}]`))), source: at(`apiKeys[${i}]`) };
+    }),
   };
 }
 

@@ -65,8 +65,8 @@ describe("configuration (SPEC §2)", () => {
   it("parses gateway keys and rejects bad scopes without printing the key", () => {
     const config = loadConfig({ NUMBERGRAPH_API_KEYS: "dash-7f3a:HIGHLEVEL/locA,TELNYX  ops-91bc:*" });
     expect(config.gatewayKeys).toEqual([
-      { key: "dash-7f3a", scopes: [{ kind: "account", provider: "HIGHLEVEL", accountId: "locA" }, { kind: "provider", provider: "TELNYX" }] },
-      { key: "ops-91bc", scopes: [{ kind: "all" }] },
+      { key: "dash-7f3a", scopes: [{ kind: "account", provider: "HIGHLEVEL", accountId: "locA" }, { kind: "provider", provider: "TELNYX" }], source: "NUMBERGRAPH_API_KEYS entry 1" },
+      { key: "ops-91bc", scopes: [{ kind: "all" }], source: "NUMBERGRAPH_API_KEYS entry 2" },
     ]);
     const message = configError({ NUMBERGRAPH_API_KEYS: "sekret-key:TWILIO" });
     expect(message).toContain("NUMBERGRAPH_API_KEYS");
@@ -91,7 +91,7 @@ describe("configuration (SPEC §2)", () => {
       ["emea", "KEYemea"],
     ]);
     expect(config.accounts.zoom[0]).toMatchObject({ accountId: "z2", clientSecret: "s2", oauthUrl: "https://zoom.us/oauth/token" });
-    expect(config.gatewayKeys).toEqual([{ key: "dash", scopes: [{ kind: "account", provider: "TELNYX", accountId: "emea" }] }]);
+    expect(config.gatewayKeys).toEqual([{ key: "dash", scopes: [{ kind: "account", provider: "TELNYX", accountId: "emea" }], source: "NUMBERGRAPH_CONFIG apiKeys[0]" }]);
 
     expect(configError({ NUMBERGRAPH_CONFIG: file })).toContain("TELNYX_EMEA_KEY");
     writeFileSync(file, JSON.stringify({ telnyx: [{ name: "default", apiKey: "k" }] }));

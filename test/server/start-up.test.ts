@@ -38,7 +38,7 @@ describe("npm start (src/main.ts)", () => {
   afterAll(() => sims?.stop());
 
   it("with nothing configured, serves the graph over the built-in simulators and says so", async () => {
-    const { child, url, output } = await startMain({ PORT: "0" });
+    const { child, url, output } = await startMain({ PORT: "0", NUMBERGRAPH_DEMO: "true" });
     try {
       const result = await ask(url.replace("localhost", "127.0.0.1"), "{ phoneNumbers(first: 1) { totalCount } }");
       expect(result.errors).toBeUndefined();

@@ -4,7 +4,7 @@ import type { GatewayKey } from "../../src/access/gateway-keys.js";
 import type { ProviderAccountsConfig } from "../../src/config/config.js";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import type { HttpTuning } from "../../src/providers/shared/upstream-http.js";
-import { startGateway, type RunningGateway } from "../../src/server.js";
+import { startGateway, type GatewayOptions, type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators, type SimulatorOptions } from "../../src/simulators/start-all.js";
 
 export interface GraphQLResponse<TData> {
@@ -33,7 +33,9 @@ export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning)
 }
 
 /** The four simulators and a gateway over them, on free ports, spoken to over real HTTP. */
-export async function startStack(options: SimulatorOptions & { gatewayKeys?: GatewayKey[]; tuning?: HttpTuning; maxQueryCost?: number } = {}): Promise<Stack> {
+export async function startStack(
+  options: SimulatorOptions & { gatewayKeys?: GatewayKey[]; tuning?: HttpTuning; maxQueryCost?: number } & Pick<GatewayOptions, "logger" | "introspection" | "documentLimits"> = {},
+): Promise<Stack> {
   const sims = await startSimulators(options);
   const gateway = await startGateway({
     accounts: createProviderAccounts(withTuning(sims.accounts, options.tuning ?? TEST_TUNING)),
@@ -41,6 +43,9 @@ export async function startStack(options: SimulatorOptions & { gatewayKeys?: Gat
     port: 0,
     host: "127.0.0.1",
     maxQueryCost: options.maxQueryCost,
+    logger: options.logger,
+    introspection: options.introspection,
+    documentLimits: options.documentLimits,
   });
   return {
     sims,

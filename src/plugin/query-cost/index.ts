@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { QueryTooCostlyError } from "../../graph/common/errors.js";
 import { expectedItems } from "./list-sizes.js";
 
 export interface QueryCostOptions {
@@ -54,6 +55,6 @@ const objectCount: ComplexityEstimator = ({ type, field, args, childComplexity }
   return expectedItems(type.name, field.name, args, isListType(returned)) * (own + childComplexity);
 };
 
-function tooCostly(message: string, extensions: Record<string, number>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...extensions, http: { status: 400 } } });
+function tooCostly(message: string, limits: { cost?: number; maxCost?: number; maxSelections?: number }): GraphQLError {
+  return new QueryTooCostlyError(message, limits);
 }
