@@ -9,6 +9,8 @@ export default {
   },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
+  // bench/peers is a separate project with its own node_modules (see its README); jest never looks there.
+  modulePathIgnorePatterns: ["<rootDir>/bench/peers/"],
   setupFiles: ["reflect-metadata"],
   testTimeout: 30000,
   maxWorkers: 2,
