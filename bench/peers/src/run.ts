@@ -32,7 +32,8 @@ const only = env.PEERS_TARGETS?.split(",").map((s) => s.trim());
 const targets = only ? allTargets.filter((t) => only.includes(t.name)) : allTargets;
 
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT_DIR }).toString().trim();
-const commit = `${git("rev-parse", "--short", "HEAD")} ${git("log", "-1", "--format=%s").slice(0, 80)}`;
+/** The commit of the code numbergraph runs (its src/ and dependencies), not of the harness. */
+const commit = git("log", "-1", "--format=%h %s", "--", "src", "package-lock.json").slice(0, 88);
 const loadBefore = loadavg().map((n) => n.toFixed(2)).join(" ");
 console.log(`peers: ${targets.map((t) => t.name).join(", ")}; ${settings.rounds} rounds × ${settings.seconds} s per cell; numbergraph at ${commit}`);
 
