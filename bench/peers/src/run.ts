@@ -128,6 +128,6 @@ if (settings.writeResults) {
 process.exit(failed > 0 ? 1 : 0);
 
 function run(what: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, args, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}); run it by hand in ${cwd} to see why.`);
+  const result = spawnSync(process.execPath, args, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}) in ${cwd}:\n${result.stdout}${result.stderr}`);
 }

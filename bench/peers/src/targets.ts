@@ -29,7 +29,7 @@ const NUMBERGRAPH_FIELDS = "id: providerId phone_number: e164 country_iso_alpha2
 /** The environment a target starts with: this one's, without any provider or numbergraph setting. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(HIGHLEVEL|TELNYX|ZOOM|BUTTER|NUMBERGRAPH|REDIS|SIM|PORT|FORK)(_|$)/.test(key)) delete env[key];
+  for (const key of Object.keys(env)) if (/^(HIGHLEVEL|TELNYX|ZOOM|BUTTER|NUMBERGRAPH|REDIS|SIM|PORT|HOST|FORK|NODE_ENV|LOG_LEVEL)(_|$)/.test(key)) delete env[key];
   return { ...env, ...extra };
 }
 
@@ -44,7 +44,7 @@ export const numbergraph = (runner: "dist" | "tsx"): Target => ({
     const args = runner === "dist" ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
     const child = startChild(process.execPath, args, {
       cwd: ROOT_DIR,
-      env: cleanEnv({ PORT: String(port), TELNYX_API_KEY: upstream.apiKey, TELNYX_BASE_URL: upstream.baseUrl }),
+      env: cleanEnv({ HOST: "127.0.0.1", PORT: String(port), TELNYX_API_KEY: upstream.apiKey, TELNYX_BASE_URL: upstream.baseUrl }),
       logFile: logFile("numbergraph"),
     });
     return { child, url: `http://127.0.0.1:${port}/graphql` };
