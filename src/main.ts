@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     documentLimits: config.documentLimits,
     ide: config.ide,
     logger,
+    snapshotPolicy: config.snapshotPolicy,
   });
   logger.info("numbergraph serving %s", gateway.url);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);

@@ -10,16 +10,22 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway-keys.js";
 import { UnauthenticatedError } from "./graph/common/errors.js";
-import { createGraphContext, type GraphContext } from "./graph/context.js";
+import type { GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
 import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
+import { freshnessPlugin } from "./plugin/freshness/index.js";
 import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
 import { formatGatewayError } from "./plugin/error-shaping/index.js";
 import { logger as defaultLogger } from "./logger.js";
 import { requestScope } from "./observability/request-scope.js";
+import { freshnessNeed } from "./snapshots/freshness-need.js";
+import { SnapshotReader } from "./snapshots/snapshot-reader.js";
+import type { SnapshotPolicy } from "./snapshots/snapshot-policy.js";
+import { SnapshotService } from "./snapshots/snapshot-service.js";
+import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 
 export interface GatewayOptions {
   accounts: readonly ProviderAccount[];
@@ -39,11 +45,16 @@ export interface GatewayOptions {
   documentLimits?: Partial<DocumentLimits>;
   /** Where the gateway logs (default: the process logger). */
   logger?: Logger;
+  /** Freshness and bounds of the per-account snapshots (defaults: SPEC §6). */
+  snapshotPolicy?: Partial<SnapshotPolicy>;
+  /** Where snapshots are shared; default: this process only. */
+  snapshotStore?: SnapshotStore;
 }
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
+  snapshots: SnapshotService;
   stop(): Promise<void>;
 }
 
@@ -55,9 +66,12 @@ const MAX_BODY = "10mb";
  * upstream call). Every GraphQL request gets a fresh context (and loaders) scoped by its key.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = options.logger ?? defaultLogger;
+  const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log });
+  // Every account is listed once at start-up, in the background: the first dashboard finds it warm.
+  void snapshots.warmAll();
   const app = express();
   const httpServer = createServer(app);
-  const log = options.logger ?? defaultLogger;
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
   const { validationRules, parseOptions } = documentLimits(limits);
   const introspection = options.introspection ?? true;
@@ -71,6 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }),
       upstreamErrorsPlugin(),
+      freshnessPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
       // Apollo's landing page loads its IDE from a CDN; ours (src/plugin/ide) is served locally.
       ApolloServerPluginLandingPageDisabled(),
@@ -96,7 +111,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     enterRequestScope,
     expressMiddleware(server, {
       context: async ({ req }) => {
-        if (keys.size === 0) return createGraphContext(options.accounts);
+        const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: Date.now() + snapshots.policy.deadlineMs };
+        if (keys.size === 0) return { snapshots: new SnapshotReader(snapshots, options.accounts, readOptions) };
         const key = presentedKey(req.headers);
         const scopes = key === undefined ? undefined : keys.get(key);
         if (!scopes) {
@@ -104,7 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.",
           );
         }
-        return createGraphContext(accountsInScope(options.accounts, scopes));
+        return { snapshots: new SnapshotReader(snapshots, accountsInScope(options.accounts, scopes), readOptions) };
       },
     }),
   );
@@ -116,7 +132,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const { address, port } = httpServer.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
-  return { url: `http://${host}:${port}/graphql`, stop: () => server.stop() };
+  return {
+    url: `http://${host}:${port}/graphql`,
+    snapshots,
+    stop: async () => {
+      await server.stop();
+      await snapshots.stop();
+    },
+  };
 }
 
 /** Each request gets an id (a caller's sane `x-request-id`, or a new one), echoed back and quoted in errors and logs. */

@@ -6,6 +6,7 @@ import type { ButterAccountConfig } from "../providers/butter/index.js";
 import type { HighLevelAccountsConfig } from "../providers/highlevel/index.js";
 import type { TelnyxAccountConfig } from "../providers/telnyx/index.js";
 import type { ZoomAccountConfig } from "../providers/zoom/index.js";
+import type { SnapshotPolicy } from "../snapshots/snapshot-policy.js";
 import { ConfigError } from "./config-error.js";
 
 export interface ProviderAccountsConfig {
@@ -37,6 +38,8 @@ export interface GatewayConfig {
   maxQueryCost?: number;
   /** NUMBERGRAPH_IDE as set: undefined when unset (then the IDE follows introspection, SPEC §8). */
   ide?: boolean;
+  /** SPEC §6's freshness and bounds; unset ones keep their defaults. */
+  snapshotPolicy: Partial<SnapshotPolicy>;
 }
 
 export const DEFAULT_BASE_URLS = {
@@ -118,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const ideText = read("NUMBERGRAPH_IDE")?.toLowerCase();
   if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
   const ide = ideText === undefined ? undefined : ideText === "true";
-  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, maxQueryCost, ide };
+  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read) };
 }
 
 function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {
@@ -145,6 +148,29 @@ export function configuredAccounts(accounts: ProviderAccountsConfig): { provider
     ...accounts.zoom.map((z) => ({ provider: "ZOOM" as const, accountId: z.accountId })),
     ...accounts.butter.map((b) => ({ provider: "BUTTER" as const, accountId: b.organizationId })),
   ];
+}
+
+/** SPEC §6's variables: seconds (fractions allowed) or a page count; 0 where 0 means something. */
+function readSnapshotPolicy(read: (name: string) => string | undefined): Partial<SnapshotPolicy> {
+  const policy: Partial<SnapshotPolicy> = {};
+  const seconds = (name: string, field: keyof SnapshotPolicy, min: number) => {
+    const text = read(name);
+    if (text === undefined) return;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value < min) throw new ConfigError(`${name} must be a number of seconds${min > 0 ? ` above 0` : ", 0 or more"}; got ${JSON.stringify(text)}.`);
+    policy[field] = Math.round(value * 1000);
+  };
+  seconds("NUMBERGRAPH_CACHE_TTL_SECONDS", "ttlMs", 0);
+  seconds("NUMBERGRAPH_STALE_IF_ERROR_SECONDS", "staleIfErrorMs", 0);
+  seconds("NUMBERGRAPH_MIN_REFRESH_SECONDS", "minRefreshMs", 0);
+  seconds("NUMBERGRAPH_DEADLINE_SECONDS", "deadlineMs", 0.001);
+  seconds("NUMBERGRAPH_LISTING_BUDGET_SECONDS", "listingBudgetMs", 0.001);
+  const pages = read("NUMBERGRAPH_MAX_PAGES");
+  if (pages !== undefined) {
+    if (!/^\d+$/.test(pages) || Number(pages) < 1) throw new ConfigError(`NUMBERGRAPH_MAX_PAGES must be a whole number of pages, at least 1; got ${JSON.stringify(pages)}.`);
+    policy.maxPages = Number(pages);
+  }
+  return policy;
 }
 
 /** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */

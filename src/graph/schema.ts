@@ -5,7 +5,9 @@ import { GraphQLDateTime } from "graphql-scalars";
 import { buildSchema, createResolversMap } from "type-graphql";
 import type { GraphContext } from "./context.js";
 import { DialNumberResolver, normaliseDialString } from "./dial-number/dial-number.resolver.js";
-import { tryDecodeGlobalId } from "./node/global-id.js";
+import { tryDecodeGlobalId } from "../model/index.js";
+import { numberById } from "./phone-number/phone-number.service.js";
+import { poolById } from "./number-pool/number-pool.service.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { NumberPoolResolver } from "./number-pool/number-pool.resolver.js";
 import { PhoneNumberResolver } from "./phone-number/phone-number.resolver.js";
@@ -30,15 +32,15 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const entityResolvers = {
     PhoneNumber: {
-      __resolveReference: (reference: { id: string }, { loaders }: GraphContext) => {
+      __resolveReference: (reference: { id: string }, { snapshots }: GraphContext) => {
         const id = tryDecodeGlobalId(reference.id);
-        return id?.type === "PhoneNumber" ? loaders.numberById.load(id) : null;
+        return id?.type === "PhoneNumber" ? numberById(snapshots, id) : null;
       },
     },
     NumberPool: {
-      __resolveReference: (reference: { id: string }, { loaders }: GraphContext) => {
+      __resolveReference: (reference: { id: string }, { snapshots }: GraphContext) => {
         const id = tryDecodeGlobalId(reference.id);
-        return id?.type === "NumberPool" ? loaders.poolById.load(id) : null;
+        return id?.type === "NumberPool" ? poolById(snapshots, id) : null;
       },
     },
     DialNumber: {

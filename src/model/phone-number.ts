@@ -1,3 +1,4 @@
+import { encodeGlobalId } from "./global-id.js";
 import type { Provider } from "./provider.js";
 
 /** Unified number types; `UNKNOWN` is where an upstream value has no mapping (logged once). */
@@ -54,8 +55,12 @@ export interface ProviderDetails {
   [field: string]: unknown;
 }
 
-/** One phone number as one provider account holds it, in the unified model. */
+/** One phone number as one provider account holds it, in the unified model. Built once per listing. */
 export interface NumberRecord {
+  /** The graph's opaque id, from provider, account and `key` (see `numberRecord`). */
+  id: string;
+  /** Account-unique natural key the id is built from: the provider's id, or what stays the same across its APIs. */
+  key: string;
   provider: Provider;
   /** The provider's own id: HighLevel sid, Telnyx id, Zoom id, Butter phon_… */
   providerId: string;
@@ -78,6 +83,8 @@ export interface NumberRecord {
 
 /** A number pool: HighLevel number pools and Zoom emergency number pools. */
 export interface PoolRecord {
+  id: string;
+  key: string;
   provider: Provider;
   providerId: string;
   accountId: string;
@@ -89,4 +96,15 @@ export interface PoolRecord {
   whisper: boolean | null;
   whisperMessage: string | null;
   isActive: boolean | null;
+}
+
+/** A mapped number with its graph id; `key` defaults to the provider's own id. */
+export function numberRecord(fields: Omit<NumberRecord, "id" | "key"> & { key?: string }): NumberRecord {
+  const key = fields.key ?? fields.providerId;
+  return { ...fields, key, id: encodeGlobalId({ type: "PhoneNumber", provider: fields.provider, accountId: fields.accountId, key }) };
+}
+
+export function poolRecord(fields: Omit<PoolRecord, "id" | "key"> & { key?: string }): PoolRecord {
+  const key = fields.key ?? fields.providerId;
+  return { ...fields, key, id: encodeGlobalId({ type: "NumberPool", provider: fields.provider, accountId: fields.accountId, key }) };
 }

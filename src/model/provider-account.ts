@@ -1,33 +1,28 @@
-import type { Capability, NumberRecord, NumberStatus, NumberType, PoolRecord } from "./phone-number.js";
+import type { NumberRecord, PoolRecord } from "./phone-number.js";
 import type { Provider } from "./provider.js";
 
-/**
- * Filters a client may push down to its upstream. Pushing down is an optimisation only: a client
- * pushes what its API can express exactly and ignores the rest, and the graph applies every filter
- * locally afterwards, so results are the same either way.
- */
-export interface NumberQuery {
-  search?: string;
-  assigned?: boolean;
-  numberTypes?: NumberType[];
-  statuses?: NumberStatus[];
-  countryCodes?: string[];
-  capabilities?: Capability[];
+/** The limits one listing runs within; a client passes `signal` to every call it makes. */
+export interface ListingBounds {
+  /** Aborted when the listing's time budget is spent or the gateway stops. */
+  signal: AbortSignal;
+  /** The most pages one listing may fetch; past it the listing fails with UPSTREAM_BAD_RESPONSE naming the cap. */
+  maxPages: number;
+}
+
+/** Everything one account holds, fetched to the last page and mapped: what a snapshot is made of. */
+export interface Inventory {
+  numbers: NumberRecord[];
+  pools: PoolRecord[];
 }
 
 /**
- * One configured account at one provider: the only surface the graph sees of a provider.
- * Implementations live in `src/providers/<provider>/` and own auth, paging, retries and mapping.
+ * One configured account at one provider: the only surface the rest of the gateway sees of a
+ * provider. Implementations live in `src/providers/<provider>/` and own auth, paging, retries and
+ * mapping; the snapshots (`src/snapshots/`) call `listInventory` and nothing else.
  */
 export interface ProviderAccount {
   readonly provider: Provider;
   readonly accountId: string;
-  /** Every number of the account matching `query`, all pages fetched. Throws `UpstreamError`. */
-  listNumbers(query?: NumberQuery): Promise<NumberRecord[]>;
-  /**
-   * The account's number pools, or `[]` when the provider has none. `inventory` yields the
-   * account's full unfiltered number list through the caller's per-request cache, for providers
-   * whose pools are derived from numbers (Zoom emergency number pools). Throws `UpstreamError`.
-   */
-  listPools(inventory: () => Promise<NumberRecord[]>): Promise<PoolRecord[]>;
+  /** Every number and pool of the account, all pages fetched, within `bounds`. Throws `UpstreamError`. */
+  listInventory(bounds: ListingBounds): Promise<Inventory>;
 }

@@ -5,8 +5,14 @@ import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE, type HighLevelAccountsCon
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
+import { listNumbers, listPools } from "../support/stack.js";
 import { captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
+
+/** Requests for number pages: each listing also asks for the location's pools once, beside them. */
+function numberCounts(sim: HighLevelSimulator): Record<string, number> {
+  return Object.fromEntries(Object.entries(sim.counts()).filter(([key]) => !key.includes("number-pools")));
+}
 
 const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string, string];
 const TOKEN = SIM_CREDENTIALS.highlevel.token;
@@ -22,11 +28,11 @@ describe("HighLevel client: the full inventory at the default scale", () => {
   it("lists every number of every location (pool members included) in one call each", async () => {
     const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning });
     expect(accounts.map((a) => [a.provider, a.accountId])).toEqual([["HIGHLEVEL", MAIN], ["HIGHLEVEL", BRANCH], ["HIGHLEVEL", EMPTY]]);
-    const [main, branch, empty] = await Promise.all(accounts.map((a) => a.listNumbers()));
+    const [main, branch, empty] = await Promise.all(accounts.map((a) => listNumbers(a)));
     expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
     expect(listed(branch!)).toEqual(inventoryOf(sim, BRANCH));
     expect(empty).toEqual([]);
-    expect(sim.counts()).toEqual({ [numbersPath(MAIN)]: 1, [numbersPath(BRANCH)]: 1, [numbersPath(EMPTY)]: 1 });
+    expect(numberCounts(sim)).toEqual({ [numbersPath(MAIN)]: 1, [numbersPath(BRANCH)]: 1, [numbersPath(EMPTY)]: 1 });
   });
 });
 
@@ -45,7 +51,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
 
   it("pages at pageSize=1000 with skipNumberPool=false to the short last page: the minimum number of calls", async () => {
     const accounts = createHighLevelAccounts(config);
-    const [main, branch] = await Promise.all(accounts.slice(0, 2).map((a) => a.listNumbers()));
+    const [main, branch] = await Promise.all(accounts.slice(0, 2).map((a) => listNumbers(a)));
     expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
     expect(listed(branch!)).toEqual(inventoryOf(sim, BRANCH));
     // Pool members are hidden by HighLevel's default paging; they must come back as full records.
@@ -55,7 +61,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     // 2106 numbers: pages of 1000, 1000 and 106; 700: one short page.
     const mainCount = sim.location(MAIN).numbers.length;
     expect(mainCount % HIGHLEVEL_PAGE_SIZE).not.toBe(0);
-    expect(sim.counts()).toEqual({ [numbersPath(MAIN)]: Math.ceil(mainCount / HIGHLEVEL_PAGE_SIZE), [numbersPath(BRANCH)]: 1 });
+    expect(numberCounts(sim)).toEqual({ [numbersPath(MAIN)]: Math.ceil(mainCount / HIGHLEVEL_PAGE_SIZE), [numbersPath(BRANCH)]: 1 });
   });
 
   it("needs one more call, answered by the empty shape, when the inventory fills its last page exactly", async () => {
@@ -64,29 +70,23 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     try {
       const [main] = createHighLevelAccounts({ ...config, baseUrl: await exact.start() });
       expect(exact.location(MAIN).numbers).toHaveLength(HIGHLEVEL_PAGE_SIZE);
-      expect(listed(await main!.listNumbers())).toEqual(inventoryOf(exact, MAIN));
-      expect(exact.counts()).toEqual({ [numbersPath(MAIN)]: 2 });
+      expect(listed(await listNumbers(main!))).toEqual(inventoryOf(exact, MAIN));
+      expect(numberCounts(exact)).toEqual({ [numbersPath(MAIN)]: 2 });
     } finally {
       await exact.stop();
     }
   });
 
-  it("ignores filters it cannot push down exactly: the graph filters locally", async () => {
-    const [main] = createHighLevelAccounts(config);
-    // searchFilter's "partial matching" is not documented as "digits anywhere", so `search` is not sent.
-    const numbers = await main!.listNumbers({ search: "415", assigned: true, numberTypes: ["MOBILE"], statuses: ["ACTIVE"], countryCodes: ["GB"], capabilities: ["FAX"] });
-    expect(listed(numbers)).toEqual(inventoryOf(sim, MAIN));
-    expect(sim.total()).toBe(Math.ceil(sim.location(MAIN).numbers.length / HIGHLEVEL_PAGE_SIZE));
-  });
-
   it("maps types, status, capabilities, assignees, dates and details", async () => {
     const [main] = createHighLevelAccounts(config);
-    const numbers = await main!.listNumbers();
+    const numbers = await listNumbers(main!);
     const byId = new Map(numbers.map((n) => [n.providerId, n]));
     const wires = sim.location(MAIN).numbers;
     const user = wires.find((w) => w.linkedUser && w.type === "toll-free" && w.inboundCallService)!;
     const { capabilities: _capabilities, ...ownFields } = user;
     expect(byId.get(user.sid)).toEqual({
+      id: expect.any(String),
+      key: user.sid,
       provider: "HIGHLEVEL",
       providerId: user.sid,
       accountId: MAIN,
@@ -133,7 +133,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     } as unknown as HighLevelWireNumber;
     branch.push(odd);
     try {
-      const numbers = await createHighLevelAccounts(config)[1]!.listNumbers();
+      const numbers = await listNumbers(createHighLevelAccounts(config)[1]!);
       expect(numbers.find((n) => n.providerId === odd.sid)).toMatchObject({
         e164: "+14155550123",
         numberType: "UNKNOWN",
@@ -146,7 +146,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
       expect(numbers.find((n) => n.providerId === odd.sid)!.details).not.toHaveProperty("somethingNew");
 
       branch[branch.length - 1] = { ...odd, phoneNumber: "not a number" };
-      const error = await upstreamFailure(createHighLevelAccounts(config)[1]!.listNumbers());
+      const error = await upstreamFailure(listNumbers(createHighLevelAccounts(config)[1]!));
       expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", BRANCH]);
       expect(error.message).toContain(odd.sid);
     } finally {
@@ -154,15 +154,14 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     }
   });
 
-  it("lists each location's pools in one call, members normalised to E.164", async () => {
+  it("lists each location's pools in one call beside its numbers, members normalised to E.164", async () => {
     const [main, branch, empty] = createHighLevelAccounts(config);
-    const inventory = async () => {
-      throw new Error("HighLevel pools come from the pools endpoint, not the inventory");
-    };
-    const pools = await main!.listPools(inventory);
+    const pools = await listPools(main!);
     expect(pools.map((p) => p.providerId)).toEqual(sim.location(MAIN).pools.map((p) => p.id));
     const wire = sim.location(MAIN).pools[0]!;
     expect(pools[0]).toEqual({
+      id: expect.any(String),
+      key: wire.id,
       provider: "HIGHLEVEL",
       providerId: wire.id,
       accountId: MAIN,
@@ -175,20 +174,20 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
       isActive: wire.isActive,
     });
     // Every member is a number the location lists (with skipNumberPool=false), so the graph can join them.
-    const e164s = new Set((await main!.listNumbers()).map((n) => n.e164));
+    const e164s = new Set((await listNumbers(main!)).map((n) => n.e164));
     expect(pools.flatMap((p) => p.memberE164s).every((e164) => e164s.has(e164))).toBe(true);
-    expect((await branch!.listPools(inventory)).map((p) => p.accountId)).toEqual(sim.location(BRANCH).pools.map(() => BRANCH));
-    expect(await empty!.listPools(inventory)).toEqual([]);
-    expect(sim.total("GET /phone-system/number-pools")).toBe(3);
+    expect((await listPools(branch!)).map((p) => p.accountId)).toEqual(sim.location(BRANCH).pools.map(() => BRANCH));
+    expect(await listPools(empty!)).toEqual([]);
+    expect(sim.total("GET /phone-system/number-pools")).toBe(4);
   });
 
   it("stops when HighLevel ignores the page parameter instead of looping", async () => {
     sim.ignorePage = true;
     try {
-      const error = await upstreamFailure(createHighLevelAccounts(config)[0]!.listNumbers());
+      const error = await upstreamFailure(listNumbers(createHighLevelAccounts(config)[0]!));
       expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
       expect(error.message).toContain("again");
-      expect(sim.total()).toBe(2);
+      expect(sim.total("GET /phone-system/numbers")).toBe(2);
     } finally {
       sim.ignorePage = false;
     }
@@ -200,60 +199,57 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
 
     it("a 500 that persists is UPSTREAM_UNAVAILABLE with HighLevel's {msg, accountStatus}, after the bounded retries", async () => {
       sim.setFaults({ failureRate: 1 });
-      const error = await failure(createHighLevelAccounts(config)[0]!.listNumbers());
+      const error = await failure(listNumbers(createHighLevelAccounts(config)[0]!));
       expect([error.code, error.details.status, error.details.accountId]).toEqual(["UPSTREAM_UNAVAILABLE", 500, MAIN]);
       expect(error.message).toContain("Internal server error, account active");
-      expect(sim.total()).toBe(1 + tuning.retries);
+      expect(sim.total("GET /phone-system/numbers")).toBe(1 + tuning.retries);
     });
 
     it("a 500 that clears is retried and the listing completes", async () => {
       sim.setFaults({ failNext: 1 });
-      expect(listed(await createHighLevelAccounts(config)[0]!.listNumbers())).toEqual(inventoryOf(sim, MAIN));
-      expect(sim.total()).toBe(1 + Math.ceil(sim.location(MAIN).numbers.length / HIGHLEVEL_PAGE_SIZE));
+      expect(listed(await listNumbers(createHighLevelAccounts(config)[0]!))).toEqual(inventoryOf(sim, MAIN));
+      expect(sim.total("GET /phone-system/numbers")).toBe(1 + Math.ceil(sim.location(MAIN).numbers.length / HIGHLEVEL_PAGE_SIZE));
     });
 
     it("a 429 is waited out for its Retry-After, and one that persists is UPSTREAM_RATE_LIMITED", async () => {
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
-      expect(await createHighLevelAccounts(config)[1]!.listNumbers()).toHaveLength(sim.location(BRANCH).numbers.length);
-      expect(sim.total()).toBe(2);
+      expect(await listNumbers(createHighLevelAccounts(config)[1]!)).toHaveLength(sim.location(BRANCH).numbers.length);
+      expect(sim.total("GET /phone-system/numbers")).toBe(2);
       sim.resetCounts();
       sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-      const error = await failure(createHighLevelAccounts({ ...config, retries: 0 })[1]!.listNumbers());
+      const error = await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0 })[1]!));
       expect([error.code, error.details.status, error.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
       expect(error.message).toContain("Too Many Requests");
       // A Retry-After longer than we will wait fails at once, without a second call.
       sim.resetCounts();
       sim.setFaults({ retryAfterSeconds: 60 });
-      expect((await failure(createHighLevelAccounts(config)[1]!.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
-      expect(sim.total()).toBe(1);
+      expect((await failure(listNumbers(createHighLevelAccounts(config)[1]!))).code).toBe("UPSTREAM_RATE_LIMITED");
+      expect(sim.total("GET /phone-system/numbers")).toBe(1);
     });
 
     it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT", async () => {
-      sim.setFaults({ malformedNext: 1 });
-      expect((await failure(createHighLevelAccounts({ ...config, retries: 0 })[0]!.listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+      sim.setFaults({ malformedNext: 2 });
+      expect((await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0 })[0]!))).code).toBe("UPSTREAM_BAD_RESPONSE");
       sim.setFaults({ hangMs: 1500 });
-      expect((await failure(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!.listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+      expect((await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!))).code).toBe("UPSTREAM_TIMEOUT");
     });
 
     it("a refused token is UPSTREAM_AUTH_FAILED with HighLevel's message and without the token; an unknown location is a 404", async () => {
       const wrong = "pit-wrong-token-123";
-      const denied = await failure(createHighLevelAccounts({ ...config, token: wrong })[0]!.listNumbers());
+      const denied = await failure(listNumbers(createHighLevelAccounts({ ...config, token: wrong })[0]!));
       expect([denied.code, denied.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
       expect(denied.message).toContain("Invalid token: access token is invalid");
       expect(`${denied.message} ${denied.stack} ${JSON.stringify(denied)}`).not.toContain(wrong);
-      expect(sim.total()).toBe(1); // a 401 is not retried
+      expect(sim.total("GET /phone-system/numbers")).toBe(1); // a 401 is not retried
 
-      const deniedPools = await failure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listPools(async () => []));
-      expect([deniedPools.code, deniedPools.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 403]);
-
-      const unknown = await failure(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!.listNumbers());
+      const unknown = await failure(listNumbers(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!));
       expect([unknown.code, unknown.details.status, unknown.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", 404, "no-such-location"]);
       expect(unknown.message).toContain("Phone system is not connected to this account");
     });
 
     it("never puts the token in an error, a log line or a mapped record", async () => {
-      const records = await createHighLevelAccounts(config)[0]!.listNumbers();
-      expect(errors.length).toBeGreaterThanOrEqual(8);
+      const records = await listNumbers(createHighLevelAccounts(config)[0]!);
+      expect(errors.length).toBeGreaterThanOrEqual(7);
       expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
       for (const text of [...errors.map(everythingIn), ...logLines, JSON.stringify(records)]) {
         expect(text).not.toContain(TOKEN);

@@ -6,6 +6,7 @@ import { createTelnyxAccount, TELNYX_PAGE_SIZE, TelnyxNumberDetails, type Telnyx
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TELNYX_NUMBER_TYPES, TELNYX_STATUSES, TelnyxSimulator, type TelnyxWirePhoneNumber } from "../../src/simulators/telnyx/index.js";
+import { listNumbers, testBounds } from "../support/stack.js";
 import { captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
@@ -32,12 +33,11 @@ describe("Telnyx client: the full inventory at the default scale", () => {
   it("lists every number, id and E.164 as the simulator holds them, in the minimum number of pages", async () => {
     const account = createTelnyxAccount({ accountId: "default", apiKey: KEY, baseUrl: `${await sim.start()}/v2`, ...tuning });
     expect([account.provider, account.accountId]).toEqual(["TELNYX", "default"]);
-    const numbers = await account.listNumbers();
+    const { numbers, pools } = await account.listInventory(testBounds());
     expect(sim.numbers).toHaveLength(400 + crossHeldFor("TELNYX").length);
     expect(listed(numbers)).toEqual(inventoryOf(sim.numbers));
+    expect(pools).toEqual([]);
     expect(sim.counts()).toEqual({ [PATH]: pagesFor(sim.numbers.length) });
-    expect(await account.listPools(async () => numbers)).toEqual([]);
-    expect(sim.total()).toBe(pagesFor(sim.numbers.length));
   });
 });
 
@@ -61,7 +61,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
 
   describe("paging", () => {
     it("reads meta.total_pages from page 1 and fetches pages 2..N at page[size]=250: one call per page", async () => {
-      expect(listed(await account().listNumbers())).toEqual(inventoryOf(sim.numbers));
+      expect(listed(await listNumbers(account()))).toEqual(inventoryOf(sim.numbers));
       expect(sim.numbers.length % TELNYX_PAGE_SIZE).not.toBe(0);
       expect(sim.counts()).toEqual({ [PATH]: 5 });
     });
@@ -70,7 +70,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       const exact = new TelnyxSimulator({ numbers: 2 * TELNYX_PAGE_SIZE - crossHeldFor("TELNYX").length });
       try {
         expect(exact.numbers).toHaveLength(2 * TELNYX_PAGE_SIZE);
-        const numbers = await createTelnyxAccount({ ...config, baseUrl: `${await exact.start()}/v2` }).listNumbers();
+        const numbers = await listNumbers(createTelnyxAccount({ ...config, baseUrl: `${await exact.start()}/v2` }));
         expect(listed(numbers)).toEqual(inventoryOf(exact.numbers));
         expect(exact.counts()).toEqual({ [PATH]: 2 });
       } finally {
@@ -78,9 +78,22 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       }
     });
 
-    it("answers an empty result (total_pages 0) with one call", async () => {
-      expect(await account().listNumbers({ countryCodes: ["FR"] })).toEqual([]);
-      expect(sim.total()).toBe(1);
+    it("answers an empty account (total_pages 0) with one call", async () => {
+      const empty = new TelnyxSimulator({ numbers: 1 });
+      empty.numbers.splice(0);
+      try {
+        expect(await listNumbers(createTelnyxAccount({ ...config, baseUrl: `${await empty.start()}/v2` }))).toEqual([]);
+        expect(empty.counts()).toEqual({ [PATH]: 1 });
+      } finally {
+        await empty.stop();
+      }
+    });
+
+    it("stops before page 2 when page 1 claims more pages than the cap, and asks for nothing more", async () => {
+      const error = await upstreamFailure(listNumbers(account(), { maxPages: 3 }));
+      expect(error).toMatchObject({ code: "UPSTREAM_BAD_RESPONSE" });
+      expect(error.message).toMatch(/claimed 5 pages for account \w+, more than the page cap of 3 \(NUMBERGRAPH_MAX_PAGES\)/);
+      expect(sim.counts()).toEqual({ [PATH]: 1 });
     });
 
     it("keeps one copy of a number that a purchase mid-listing shifts onto the next page", async () => {
@@ -90,7 +103,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
         if (page === 1 && !sim.numbers.includes(bought)) sim.numbers.push(bought);
       };
       try {
-        const numbers = await account().listNumbers();
+        const numbers = await listNumbers(account());
         const ids = numbers.map((n) => n.providerId);
         expect(new Set(ids).size).toBe(ids.length);
         // Everything held before the purchase came back once; the new number sorts first, so page 1 missed it.
@@ -104,7 +117,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
     it("refuses an upstream that ignores page[number] rather than list page 1 five times", async () => {
       sim.ignorePageNumber = true;
       try {
-        const error = await upstreamFailure(account().listNumbers());
+        const error = await upstreamFailure(listNumbers(account()));
         expect([error.code, error.provider, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", "TELNYX", "ops"]);
         expect(error.message).toMatch(/request for page [2-5] with page 1;/);
         // Pages 2..5 were all in flight (concurrency 4); let them land before the next test counts.
@@ -120,7 +133,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       // Page 1 comes back; then every call fails: pages 2..5 are in flight, pages 6..11 still queued.
       large.onPageServed = () => large.setFaults({ failureRate: 1 });
       try {
-        const error = await upstreamFailure(createTelnyxAccount({ ...config, baseUrl: `${url}/v2`, retries: 0 }).listNumbers());
+        const error = await upstreamFailure(listNumbers(createTelnyxAccount({ ...config, baseUrl: `${url}/v2`, retries: 0 })));
         expect(error.code).toBe("UPSTREAM_UNAVAILABLE");
         while (large.total() < 5) await new Promise((resolve) => setTimeout(resolve, 5));
         await new Promise((resolve) => setTimeout(resolve, 50)); // room for a queued page to (wrongly) go out
@@ -131,56 +144,18 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
     });
   });
 
-  describe("pushdown", () => {
-    const expectListed = async (query: Parameters<ReturnType<typeof account>["listNumbers"]>[0], rows: TelnyxWirePhoneNumber[], calls: number) => {
-      sim.resetCounts();
-      expect(listed(await account().listNumbers(query))).toEqual(inventoryOf(rows));
-      expect(sim.total()).toBe(calls);
-    };
-
-    it("pushes country codes (one, or a comma list of several, any case), ACTIVE, and a type only one Telnyx value maps to", async () => {
-      const gb = sim.numbers.filter((n) => n.country_iso_alpha2 === "GB");
-      await expectListed({ countryCodes: ["gb"] }, gb, pagesFor(gb.length));
-      await expectListed({ countryCodes: ["US", "gb"] }, sim.numbers, pagesFor(sim.numbers.length));
-      const active = sim.numbers.filter((n) => n.status === "active");
-      await expectListed({ statuses: ["ACTIVE"] }, active, pagesFor(active.length));
-      for (const [type, wire] of [["MOBILE", "mobile"], ["NATIONAL", "national"], ["SHARED_COST", "shared_cost"]] as const) {
-        await expectListed({ numberTypes: [type] }, sim.numbers.filter((n) => n.phone_number_type === wire), 1);
-      }
-      const activeGbMobile = sim.numbers.filter((n) => n.status === "active" && n.country_iso_alpha2 === "GB" && n.phone_number_type === "mobile");
-      await expectListed({ statuses: ["ACTIVE"], countryCodes: ["GB"], numberTypes: ["MOBILE"] }, activeGbMobile, 1);
-    });
-
-    it("pushes nothing it cannot say exactly: the graph filters those locally", async () => {
-      const everything = pagesFor(sim.numbers.length);
-      // TOLL_FREE is toll_free or legacy tollfree; LOCAL is local, landline or longcode; PENDING and
-      // INACTIVE are several statuses; search, assigned and capabilities have no exact Telnyx filter.
-      for (const query of [
-        { numberTypes: ["TOLL_FREE" as const] },
-        { numberTypes: ["LOCAL" as const] },
-        { numberTypes: ["MOBILE" as const, "NATIONAL" as const] },
-        { statuses: ["PENDING" as const] },
-        { statuses: ["INACTIVE" as const] },
-        { statuses: ["ACTIVE" as const, "PENDING" as const] },
-        { search: "415" },
-        { assigned: true },
-        { capabilities: ["VOICE" as const] },
-      ]) {
-        await expectListed(query, sim.numbers, everything);
-      }
-    });
-  });
-
   describe("mapping", () => {
     let byId: Map<string, NumberRecord>;
     const wireWith = (test: (w: TelnyxWirePhoneNumber) => boolean) => sim.numbers.find(test)!;
     beforeAll(async () => {
-      byId = new Map((await account().listNumbers()).map((n) => [n.providerId, n]));
+      byId = new Map((await listNumbers(account())).map((n) => [n.providerId, n]));
     });
 
     it("maps a connected number whole: type, status, capabilities, assignee, dates and details", async () => {
       const wire = wireWith((w) => w.connection_id !== null && w.messaging_profile_id !== null && w.t38_fax_gateway_enabled && w.status === "active" && w.external_pin !== null && w.customer_reference !== null);
       expect(byId.get(wire.id)).toEqual({
+        id: expect.any(String),
+        key: wire.id,
         provider: "TELNYX",
         providerId: wire.id,
         accountId: "ops",
@@ -267,7 +242,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       } as unknown as TelnyxWirePhoneNumber;
       sim.numbers.push(odd);
       try {
-        const mapped = (await account().listNumbers()).find((n) => n.providerId === odd.id)!;
+        const mapped = (await listNumbers(account())).find((n) => n.providerId === odd.id)!;
         expect(mapped).toMatchObject({
           e164: "+14155550123",
           countryCode: "US",
@@ -284,7 +259,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
         expect(JSON.stringify(mapped)).not.toContain("98765432");
 
         sim.numbers[sim.numbers.length - 1] = { ...odd, phone_number: "not a number" };
-        const error = await upstreamFailure(account().listNumbers());
+        const error = await upstreamFailure(listNumbers(account()));
         expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", "ops"]);
         expect(error.message).toContain(odd.id);
         expect(error.message).not.toContain("98765432");
@@ -310,7 +285,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
 
     it("a 500 that persists is UPSTREAM_UNAVAILABLE with Telnyx's code 10007, after the bounded retries", async () => {
       sim.setFaults({ failureRate: 1 });
-      const error = await failure(account().listNumbers());
+      const error = await failure(listNumbers(account()));
       expect([error.code, error.provider, error.details.status, error.details.accountId]).toEqual(["UPSTREAM_UNAVAILABLE", "TELNYX", 500, "ops"]);
       expect(error.message).toContain("code 10007 — Unexpected error");
       expect(sim.total()).toBe(1 + tuning.retries);
@@ -318,56 +293,64 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
 
     it("a 500 or a 429 that clears is retried and the listing completes", async () => {
       sim.setFaults({ failNext: 1, rateLimitNext: 1, retryAfterSeconds: 0 });
-      expect(listed(await account({ retries: 2 }).listNumbers())).toEqual(inventoryOf(sim.numbers));
+      expect(listed(await listNumbers(account({ retries: 2 })))).toEqual(inventoryOf(sim.numbers));
       expect(sim.total()).toBe(pagesFor(sim.numbers.length) + 2);
     });
 
     it("a 429 is waited out for its Retry-After; one that persists is UPSTREAM_RATE_LIMITED with code 10011; a long one fails at once", async () => {
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
-      expect(await account().listNumbers({ numberTypes: ["MOBILE"] })).toHaveLength(sim.numbers.filter((n) => n.phone_number_type === "mobile").length);
-      expect(sim.total()).toBe(2);
+      expect(await listNumbers(account())).toHaveLength(sim.numbers.length);
+      expect(sim.total()).toBe(pagesFor(sim.numbers.length) + 1);
 
       sim.resetCounts();
       sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-      const limited = await failure(account({ retries: 0 }).listNumbers());
+      const limited = await failure(listNumbers(account({ retries: 0 })));
       expect([limited.code, limited.details.status, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
       expect(limited.message).toContain("code 10011 — Too many requests");
 
       sim.resetCounts();
       sim.setFaults({ retryAfterSeconds: 60 });
-      expect((await failure(account().listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+      expect((await failure(listNumbers(account()))).code).toBe("UPSTREAM_RATE_LIMITED");
       expect(sim.total()).toBe(1);
     });
 
-    it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT; a closed port is UPSTREAM_UNAVAILABLE", async () => {
+    it("a body cut off once is asked for once more, and the listing completes", async () => {
+      sim.resetCounts();
       sim.setFaults({ malformedNext: 1 });
-      expect((await failure(account({ retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+      expect(listed(await listNumbers(account({ retries: 0 })))).toEqual(inventoryOf(sim.numbers));
+      expect(sim.total()).toBe(pagesFor(sim.numbers.length) + 1);
+      sim.resetFaults();
+    });
+
+    it("a body malformed twice is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT; a closed port is UPSTREAM_UNAVAILABLE", async () => {
+      sim.setFaults({ malformedNext: 2 });
+      expect((await failure(listNumbers(account({ retries: 0 })))).code).toBe("UPSTREAM_BAD_RESPONSE");
       sim.setFaults({ hangMs: 1500 });
-      expect((await failure(account({ retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+      expect((await failure(listNumbers(account({ retries: 0, timeoutMs: 200 })))).code).toBe("UPSTREAM_TIMEOUT");
       sim.resetFaults();
       const closed = new TelnyxSimulator({ numbers: 1 });
       const url = await closed.start();
       await closed.stop();
-      expect((await failure(account({ baseUrl: `${url}/v2`, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_UNAVAILABLE");
+      expect((await failure(listNumbers(account({ baseUrl: `${url}/v2`, retries: 0 })))).code).toBe("UPSTREAM_UNAVAILABLE");
     });
 
     it("a body of the wrong shape is UPSTREAM_BAD_RESPONSE naming the field; a wrong base path is Telnyx's 404", async () => {
       sim.numbers.push({ id: 42 } as unknown as TelnyxWirePhoneNumber);
       try {
-        const error = await failure(account().listNumbers());
+        const error = await failure(listNumbers(account()));
         expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
         expect(error.message).toMatch(/data\.\d+\.id/);
       } finally {
         sim.numbers.pop();
       }
-      const missing = await failure(account({ baseUrl: `${sim.baseUrl}/v1` }).listNumbers());
+      const missing = await failure(listNumbers(account({ baseUrl: `${sim.baseUrl}/v1` })));
       expect([missing.code, missing.details.status]).toEqual(["UPSTREAM_BAD_RESPONSE", 404]);
       expect(missing.message).toContain("code 10005 — Resource not found");
     });
 
     it("a refused key is UPSTREAM_AUTH_FAILED with code 10009, not retried, and the key appears nowhere", async () => {
       const wrong = "KEYwrongwrongwrong0123456789";
-      const denied = await failure(account({ apiKey: wrong }).listNumbers());
+      const denied = await failure(listNumbers(account({ apiKey: wrong })));
       expect([denied.code, denied.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
       expect(denied.message).toContain("code 10009 — Authentication failed — Could not understand the provided credentials.");
       expect(sim.total()).toBe(1);

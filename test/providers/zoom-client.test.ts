@@ -2,9 +2,11 @@ import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NumberRecord } from "../../src/model/index.js";
 import { createZoomAccount, ZOOM_PAGE_SIZE, type ZoomAccountConfig } from "../../src/providers/zoom/zoom-client.js";
+import { emergencyPoolsOf } from "../../src/providers/zoom/zoom-mapping.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { ZOOM_EMERGENCY_POOLS, ZoomSimulator, type ZoomWirePhoneNumber } from "../../src/simulators/zoom/index.js";
+import { listNumbers } from "../support/stack.js";
 import { captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
@@ -23,7 +25,7 @@ describe("Zoom client: the full inventory at the default scale", () => {
   it("lists every number with one token at page_size=100, to the page with an empty token", async () => {
     const account = createZoomAccount(configFor(await sim.start()));
     expect([account.provider, account.accountId]).toEqual(["ZOOM", SIM_CREDENTIALS.zoom.accountId]);
-    const numbers = await account.listNumbers();
+    const numbers = await listNumbers(account);
     expect(listed(numbers)).toEqual(wires(sim.numbers));
     expect(numbers.map((n) => n.e164)).toEqual(expect.arrayContaining(crossHeldFor("ZOOM")));
     expect(sim.numbers.length % ZOOM_PAGE_SIZE).not.toBe(0);
@@ -45,11 +47,11 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
   });
   afterAll(() => sim.stop());
 
-  describe("paging and pushdown", () => {
+  describe("paging", () => {
     it("needs no extra call when the inventory fills its last page exactly", async () => {
       const exact = new ZoomSimulator({ numbers: 2 * ZOOM_PAGE_SIZE - crossHeldFor("ZOOM").length });
       try {
-        const numbers = await createZoomAccount(configFor(await exact.start())).listNumbers();
+        const numbers = await listNumbers(createZoomAccount(configFor(await exact.start())));
         expect(listed(numbers)).toEqual(wires(exact.numbers));
         expect(exact.counts()).toEqual({ [TOKEN]: 1, [LIST]: 2 });
       } finally {
@@ -57,35 +59,25 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       }
     });
 
-    it("pushes assigned down as type=assigned/unassigned and a single number type as number_type", async () => {
-      const account = createZoomAccount(config);
-      const cases: [Parameters<typeof account.listNumbers>[0], (n: ZoomWirePhoneNumber) => boolean][] = [
-        [{ assigned: true }, (n) => n.assignee !== undefined],
-        [{ assigned: false }, (n) => n.assignee === undefined],
-        [{ numberTypes: ["TOLL_FREE"] }, (n) => n.number_type === "tollfree"],
-        [{ assigned: true, numberTypes: ["LOCAL"] }, (n) => n.assignee !== undefined && n.number_type === "toll"],
-      ];
-      for (const [query, keep] of cases) {
-        sim.resetCounts();
-        const expected = sim.numbers.filter(keep);
-        expect(listed(await account.listNumbers(query))).toEqual(wires(expected));
-        expect(sim.counts()[LIST]).toBe(pagesOf(expected.length));
-      }
+    it("stops at the page cap when Zoom's page token never ends", async () => {
+      const error = await upstreamFailure(listNumbers(createZoomAccount(config), { maxPages: 2 }));
+      expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
+      expect(error.message).toMatch(/kept paging past 2 pages/);
+      expect(sim.counts()[LIST]).toBe(2);
     });
 
-    it("ignores filters it cannot push down exactly: the graph filters locally", async () => {
-      const numbers = await createZoomAccount(config).listNumbers({ search: "415", numberTypes: ["LOCAL", "TOLL_FREE"], statuses: ["PENDING"], countryCodes: ["GB"], capabilities: ["SMS"] });
-      expect(listed(numbers)).toEqual(wires(sim.numbers));
-      expect(sim.counts()[LIST]).toBe(pages());
-      sim.resetCounts();
-      // A type Zoom does not have is not pushed down either: the graph sees every number and finds none.
-      expect(await createZoomAccount(config).listNumbers({ numberTypes: ["MOBILE"] })).toHaveLength(sim.numbers.length);
+    it("sends no call once the listing's signal has aborted", async () => {
+      const controller = new AbortController();
+      controller.abort(new Error("the gateway is stopping"));
+      const error = await upstreamFailure(listNumbers(createZoomAccount(config), { signal: controller.signal }));
+      expect(error.code).toBe("UPSTREAM_TIMEOUT");
+      expect(sim.counts()[LIST]).toBeUndefined();
     });
 
     it("stops with UPSTREAM_BAD_RESPONSE when Zoom repeats a page token instead of looping", async () => {
       sim.repeatPageToken = true;
       try {
-        const error = await upstreamFailure(createZoomAccount(config).listNumbers());
+        const error = await upstreamFailure(listNumbers(createZoomAccount(config)));
         expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
         expect(error.message).toContain("twice");
         // Page 1 hands out a token, page 2 hands the same one back: two calls, then the error.
@@ -100,13 +92,15 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     let numbers: NumberRecord[];
     let byId: Map<string, NumberRecord>;
     beforeAll(async () => {
-      numbers = await createZoomAccount(config).listNumbers();
+      numbers = await listNumbers(createZoomAccount(config));
       byId = new Map(numbers.map((n) => [n.providerId, n]));
     });
 
     it("maps an internal number assigned to a user whole", () => {
       const wire = sim.numbers.find((n) => n.assignee?.type === "user" && n.source === "internal" && n.display_name && n.capability.join() === "incoming" && n.number_type === "toll")!;
       expect(byId.get(wire.id)).toEqual({
+        id: expect.any(String),
+        key: wire.id,
         provider: "ZOOM",
         providerId: wire.id,
         accountId: SIM_CREDENTIALS.zoom.accountId,
@@ -173,17 +167,15 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       expect(byId.get(unnamed.id)).toMatchObject({ displayName: null, details: { displayName: null } });
     });
 
-    it("derives one emergency pool per pool assignee from the inventory, without calling Zoom", async () => {
+    it("derives one emergency pool per pool assignee from the numbers, with no call of its own", async () => {
       sim.resetCounts();
-      let reads = 0;
-      const pools = await createZoomAccount(config).listPools(async () => {
-        reads += 1;
-        return numbers;
-      });
-      expect([reads, sim.total()]).toEqual([1, 0]);
+      const pools = emergencyPoolsOf(numbers, SIM_CREDENTIALS.zoom.accountId);
+      expect(sim.total()).toBe(0);
       expect(pools.map((p) => [p.providerId, p.name]).sort()).toEqual(ZOOM_EMERGENCY_POOLS.map((p) => [p.id, p.name]).sort());
       for (const pool of pools) {
         expect(pool).toEqual({
+          id: expect.any(String),
+          key: pool.providerId,
           provider: "ZOOM",
           providerId: pool.providerId,
           accountId: SIM_CREDENTIALS.zoom.accountId,
@@ -196,7 +188,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
           isActive: null,
         });
       }
-      expect(await createZoomAccount(config).listPools(async () => numbers.filter((n) => n.assignee?.type !== "EMERGENCY_NUMBER_POOL"))).toEqual([]);
+      expect(emergencyPoolsOf(numbers.filter((n) => n.assignee?.type !== "EMERGENCY_NUMBER_POOL"), SIM_CREDENTIALS.zoom.accountId)).toEqual([]);
     });
 
     it("maps values outside the documented vocabulary to UNKNOWN, tolerates missing parts and extra fields, and rejects a number that is none", async () => {
@@ -213,7 +205,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       } as unknown as ZoomWirePhoneNumber;
       sim.numbers.push(odd);
       try {
-        const mapped = (await createZoomAccount(config).listNumbers()).find((n) => n.providerId === odd.id)!;
+        const mapped = (await listNumbers(createZoomAccount(config))).find((n) => n.providerId === odd.id)!;
         expect(mapped).toMatchObject({
           e164: "+14155550123",
           displayName: null,
@@ -227,7 +219,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
         expect(mapped.details).not.toHaveProperty("somethingNew");
 
         sim.numbers[sim.numbers.length - 1] = { ...odd, number: "not a number" };
-        const error = await upstreamFailure(createZoomAccount(config).listNumbers());
+        const error = await upstreamFailure(listNumbers(createZoomAccount(config)));
         expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", SIM_CREDENTIALS.zoom.accountId]);
         expect(error.message).toContain(odd.id);
       } finally {
@@ -239,18 +231,18 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
   describe("Server-to-Server OAuth tokens", () => {
     it("fetches one token however many calls wait for it, and reuses it", async () => {
       const account = createZoomAccount(config);
-      const results = await Promise.all([account.listNumbers(), account.listNumbers(), account.listNumbers()]);
+      const results = await Promise.all([listNumbers(account), listNumbers(account), listNumbers(account)]);
       expect(results.map((r) => r.length)).toEqual([sim.numbers.length, sim.numbers.length, sim.numbers.length]);
-      await account.listNumbers({ assigned: false });
+      await listNumbers(account);
       expect(sim.counts()[TOKEN]).toBe(1);
     });
 
     it("after a revocation, renews once for all the calls that were refused together, and retries each once", async () => {
       const account = createZoomAccount(config);
-      await account.listNumbers();
+      await listNumbers(account);
       sim.revokeTokens();
       sim.resetCounts();
-      const results = await Promise.all([account.listNumbers(), account.listNumbers(), account.listNumbers()]);
+      const results = await Promise.all([listNumbers(account), listNumbers(account), listNumbers(account)]);
       expect(results.every((r) => r.length === sim.numbers.length)).toBe(true);
       expect(sim.counts()).toEqual({ [TOKEN]: 1, [LIST]: 3 * (pages() + 1) });
     });
@@ -260,9 +252,9 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       const skewed = new ZoomSimulator({ numbers: 150, now: () => Date.now() + skewMs });
       try {
         const account = createZoomAccount(configFor(await skewed.start()));
-        await account.listNumbers();
+        await listNumbers(account);
         skewMs = 2 * 3600_000;
-        expect(await account.listNumbers()).toHaveLength(skewed.numbers.length);
+        expect(await listNumbers(account)).toHaveLength(skewed.numbers.length);
         expect(skewed.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 * pagesOf(skewed.numbers.length) + 1 });
       } finally {
         await skewed.stop();
@@ -274,9 +266,9 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       const shortLived = new ZoomSimulator({ numbers: 10, tokenTtlSeconds: 2 });
       try {
         const account = createZoomAccount(configFor(await shortLived.start()));
-        await account.listNumbers();
+        await listNumbers(account);
         await new Promise((resolve) => setTimeout(resolve, 1900));
-        await account.listNumbers();
+        await listNumbers(account);
         expect(shortLived.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 });
       } finally {
         await shortLived.stop();
@@ -288,7 +280,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       let clock = Date.now();
       const refuse = new ZoomSimulator({ numbers: 1, now: () => (clock += 2 * 3600_000) });
       try {
-        const error = await upstreamFailure(createZoomAccount(configFor(await refuse.start())).listNumbers());
+        const error = await upstreamFailure(listNumbers(createZoomAccount(configFor(await refuse.start()))));
         expect([error.code, error.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
         expect(error.message).toContain("Access token is expired.");
         expect(refuse.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 });
@@ -304,7 +296,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
 
     it("bad client credentials are UPSTREAM_AUTH_FAILED from one token request shared by every waiting call", async () => {
       const account = createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" });
-      const denied = await Promise.all([failure(account.listNumbers()), failure(account.listNumbers())]);
+      const denied = await Promise.all([failure(listNumbers(account)), failure(listNumbers(account))]);
       expect(denied.map((e) => [e.code, e.details.status])).toEqual([
         ["UPSTREAM_AUTH_FAILED", 401],
         ["UPSTREAM_AUTH_FAILED", 401],
@@ -314,7 +306,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     });
 
     it("an unknown account id is UPSTREAM_AUTH_FAILED too (Zoom answers it with a 400)", async () => {
-      const denied = await failure(createZoomAccount({ ...config, accountId: "no-such-account" }).listNumbers());
+      const denied = await failure(listNumbers(createZoomAccount({ ...config, accountId: "no-such-account" })));
       expect([denied.code, denied.details.status, denied.details.accountId]).toEqual(["UPSTREAM_AUTH_FAILED", 400, "no-such-account"]);
       expect(denied.message).toContain("refused the token grant for account no-such-account (HTTP 400: invalid_request: Invalid account_id)");
       expect(sim.counts()).toEqual({ [TOKEN]: 1 });
@@ -323,42 +315,42 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     it("a 500 that persists is UPSTREAM_UNAVAILABLE after the bounded retries; one that clears is retried", async () => {
       const account = createZoomAccount(config);
       sim.setFaults({ failureRate: 1 });
-      const error = await failure(account.listNumbers());
+      const error = await failure(listNumbers(account));
       expect([error.code, error.details.status]).toEqual(["UPSTREAM_UNAVAILABLE", 500]);
       expect(error.message).toContain("Internal Server Error.");
       expect(sim.counts()).toEqual({ [TOKEN]: 1, [LIST]: 1 + tuning.retries });
       sim.resetFaults();
       sim.resetCounts();
       sim.setFaults({ failNext: 1 });
-      expect(listed(await account.listNumbers())).toEqual(wires(sim.numbers));
+      expect(listed(await listNumbers(account))).toEqual(wires(sim.numbers));
       expect(sim.counts()).toEqual({ [LIST]: pages() + 1 });
     });
 
     it("a 429 is waited out for its Retry-After; one that persists is UPSTREAM_RATE_LIMITED, at once when the wait is too long", async () => {
       const account = createZoomAccount(config);
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
-      expect(await account.listNumbers()).toHaveLength(sim.numbers.length);
+      expect(await listNumbers(account)).toHaveLength(sim.numbers.length);
       expect(sim.counts()[LIST]).toBe(pages() + 1);
       sim.resetCounts();
       sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-      const limited = await failure(createZoomAccount({ ...config, retries: 0 }).listNumbers());
+      const limited = await failure(listNumbers(createZoomAccount({ ...config, retries: 0 })));
       expect([limited.code, limited.details.status, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
       expect(limited.message).toContain("maximum per-second rate limit");
       sim.resetCounts();
       sim.setFaults({ retryAfterSeconds: 60 });
-      expect((await failure(account.listNumbers())).code).toBe("UPSTREAM_RATE_LIMITED");
+      expect((await failure(listNumbers(account))).code).toBe("UPSTREAM_RATE_LIMITED");
       expect(sim.counts()[LIST]).toBe(1);
     });
 
     it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT", async () => {
-      sim.setFaults({ malformedNext: 1 });
-      expect((await failure(createZoomAccount({ ...config, retries: 0 }).listNumbers())).code).toBe("UPSTREAM_BAD_RESPONSE");
+      sim.setFaults({ malformedNext: 2 });
+      expect((await failure(listNumbers(createZoomAccount({ ...config, retries: 0 })))).code).toBe("UPSTREAM_BAD_RESPONSE");
       sim.setFaults({ hangMs: 1500 });
-      expect((await failure(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 }).listNumbers())).code).toBe("UPSTREAM_TIMEOUT");
+      expect((await failure(listNumbers(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 })))).code).toBe("UPSTREAM_TIMEOUT");
     });
 
     it("never puts the client secret, its Basic form or an access token in an error, a log line or a mapped record", async () => {
-      const records = await createZoomAccount(config).listNumbers();
+      const records = await listNumbers(createZoomAccount(config));
       expect(errors.length).toBeGreaterThanOrEqual(8);
       expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
       const secrets = [SIM_CREDENTIALS.zoom.clientSecret, "not-the-zoom-secret", Buffer.from(`${SIM_CREDENTIALS.zoom.clientId}:${SIM_CREDENTIALS.zoom.clientSecret}`).toString("base64"), "eyJzaW0iOiJ6b29tIn0"];

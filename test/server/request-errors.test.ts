@@ -26,8 +26,11 @@ describe("request errors and execution errors", () => {
         ? account
         : new Proxy(account, {
             get(target, property, receiver) {
-              if (property !== "listPools") return Reflect.get(target, property, receiver);
-              return async (...args: Parameters<typeof target.listPools>) => (await target.listPools(...args)).map((pool) => ({ ...pool, name: null as unknown as string }));
+              if (property !== "listInventory") return Reflect.get(target, property, receiver);
+              return async (...args: Parameters<typeof target.listInventory>) => {
+                const inventory = await target.listInventory(...args);
+                return { ...inventory, pools: inventory.pools.map((pool) => ({ ...pool, name: null as unknown as string })) };
+              };
             },
           }),
     );

@@ -3,7 +3,9 @@ import { print, type DocumentNode } from "graphql";
 import type { GatewayKey } from "../../src/access/gateway-keys.js";
 import type { ProviderAccountsConfig } from "../../src/config/config.js";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import type { ListingBounds, NumberRecord, PoolRecord, ProviderAccount } from "../../src/model/index.js";
 import type { HttpTuning } from "../../src/providers/shared/upstream-http.js";
+import type { SnapshotPolicy } from "../../src/snapshots/snapshot-policy.js";
 import { startGateway, type GatewayOptions, type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators, type SimulatorOptions } from "../../src/simulators/start-all.js";
 
@@ -32,10 +34,17 @@ export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning)
   };
 }
 
+export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "logger" | "introspection" | "documentLimits"> {
+  gatewayKeys?: GatewayKey[];
+  tuning?: HttpTuning;
+  maxQueryCost?: number;
+  snapshotPolicy?: Partial<SnapshotPolicy>;
+  /** Wait for the start-up listing of every account before returning (default true). */
+  warm?: boolean;
+}
+
 /** The four simulators and a gateway over them, on free ports, spoken to over real HTTP. */
-export async function startStack(
-  options: SimulatorOptions & { gatewayKeys?: GatewayKey[]; tuning?: HttpTuning; maxQueryCost?: number } & Pick<GatewayOptions, "logger" | "introspection" | "documentLimits"> = {},
-): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = await startSimulators(options);
   const gateway = await startGateway({
     accounts: createProviderAccounts(withTuning(sims.accounts, options.tuning ?? TEST_TUNING)),
@@ -46,7 +55,9 @@ export async function startStack(
     logger: options.logger,
     introspection: options.introspection,
     documentLimits: options.documentLimits,
+    snapshotPolicy: options.snapshotPolicy,
   });
+  if (options.warm ?? true) await gateway.snapshots.warmAll();
   return {
     sims,
     gateway,
@@ -69,4 +80,19 @@ export async function startStack(
 /** Requests the simulators served for number inventories (not OAuth tokens, not pool lists), per endpoint. */
 export function inventoryCounts(stack: Stack): Record<string, number> {
   return Object.fromEntries(Object.entries(stack.sims.counts()).filter(([key]) => !key.includes("/oauth/") && !key.includes("number-pools")));
+}
+
+/** Generous bounds for calling a provider client directly. */
+export function testBounds(overrides: Partial<ListingBounds> = {}): ListingBounds {
+  return { signal: new AbortController().signal, maxPages: 2_000, ...overrides };
+}
+
+/** Every number of one account, as its client maps them. */
+export async function listNumbers(account: ProviderAccount, bounds: Partial<ListingBounds> = {}): Promise<NumberRecord[]> {
+  return (await account.listInventory(testBounds(bounds))).numbers;
+}
+
+/** Every pool of one account, as its client maps them. */
+export async function listPools(account: ProviderAccount, bounds: Partial<ListingBounds> = {}): Promise<PoolRecord[]> {
+  return (await account.listInventory(testBounds(bounds))).pools;
 }

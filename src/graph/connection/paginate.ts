@@ -1,3 +1,4 @@
+import type { SortedList } from "../../snapshots/account-snapshot.js";
 import { badUserInput } from "../common/errors.js";
 import type { PageInfo } from "./page-info.type.js";
 
@@ -18,10 +19,13 @@ export interface Connection<T> {
 
 export interface PageRequest {
   first: number;
-  afterKey: string[] | undefined;
+  /** The sort key of the last item already seen (parts joined by U+0000, as snapshots sort). */
+  afterKey: string | undefined;
 }
 
-/** Check `first`/`after` before any upstream is asked, so a bad argument costs nothing. */
+const SEP = "\u0000";
+
+/** Check `first`/`after` before any snapshot is read, so a bad argument costs nothing. */
 export function parseConnectionArgs(args: ConnectionArgs): PageRequest {
   const first = args.first ?? DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
@@ -31,52 +35,74 @@ export function parseConnectionArgs(args: ConnectionArgs): PageRequest {
 }
 
 /**
- * Relay paging over a list sorted by `sortKey`. A cursor is the sort key of the last item seen
- * (not an offset), so it survives restarts and items added before it do not shift the page.
+ * One Relay page over several lists already in the graph's order (one per account snapshot):
+ * a binary search per list for the cursor, then a merge of `first` items. The work is in
+ * proportion to the page and the number of lists, never to the inventory. A cursor is the sort
+ * key of the last item seen (not an offset), so it survives restarts, instances and refreshes.
  */
-export function paginate<T>(items: T[], request: PageRequest, sortKey: (item: T) => string[]): Connection<T> {
-  const keyed = items.map((item) => ({ item, key: sortKey(item) })).sort((a, b) => compareKeys(a.key, b.key));
-  let start = 0;
-  if (request.afterKey) {
-    const afterKey = request.afterKey;
-    start = keyed.findIndex(({ key }) => compareKeys(key, afterKey) > 0);
-    if (start === -1) start = keyed.length;
+export function pageOfSorted<T>(lists: readonly SortedList<T>[], request: PageRequest): Connection<T> {
+  const positions = lists.map((list) => (request.afterKey === undefined ? 0 : upperBound(list.keys, request.afterKey)));
+  const before = positions.reduce((sum, p) => sum + p, 0);
+  const totalCount = lists.reduce((sum, list) => sum + list.items.length, 0);
+  const items: T[] = [];
+  const keys: string[] = [];
+  while (items.length < request.first) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (positions[i]! < lists[i]!.keys.length && (best === -1 || lists[i]!.keys[positions[i]!]! < lists[best]!.keys[positions[best]!]!)) best = i;
+    }
+    if (best === -1) break;
+    items.push(lists[best]!.items[positions[best]!]!);
+    keys.push(lists[best]!.keys[positions[best]!]!);
+    positions[best]!++;
   }
-  const slice = keyed.slice(start, start + request.first);
-  const edges = slice.map(({ item, key }) => ({ cursor: encodeCursor(key), node: item }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    totalCount: keyed.length,
-    pageInfo: {
-      hasNextPage: start + request.first < keyed.length,
-      hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return new Page(items, keys, totalCount, before);
 }
 
-function encodeCursor(key: string[]): string {
-  return Buffer.from(JSON.stringify(["c1", ...key])).toString("base64url");
+/** A connection whose edge cursors are encoded only if a client asks for edges. */
+class Page<T> implements Connection<T> {
+  readonly pageInfo: PageInfo;
+  constructor(
+    readonly nodes: T[],
+    private readonly keys: string[],
+    readonly totalCount: number,
+    before: number,
+  ) {
+    this.pageInfo = {
+      hasNextPage: before + nodes.length < totalCount,
+      hasPreviousPage: before > 0,
+      startCursor: keys.length ? encodeCursor(keys[0]!) : null,
+      endCursor: keys.length ? encodeCursor(keys.at(-1)!) : null,
+    };
+  }
+
+  get edges(): { cursor: string; node: T }[] {
+    return this.nodes.map((node, i) => ({ cursor: encodeCursor(this.keys[i]!), node }));
+  }
 }
 
-function decodeCursor(raw: string): string[] {
+/** The first index whose key sorts after `key`. */
+function upperBound(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]! <= key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function encodeCursor(key: string): string {
+  return Buffer.from(JSON.stringify(["c1", ...key.split(SEP)])).toString("base64url");
+}
+
+function decodeCursor(raw: string): string {
   try {
     const parts: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(parts) && parts[0] === "c1" && parts.length > 1 && parts.every((p) => typeof p === "string")) return parts.slice(1) as string[];
+    if (Array.isArray(parts) && parts[0] === "c1" && parts.length > 1 && parts.every((p) => typeof p === "string" && !p.includes(SEP))) return (parts.slice(1) as string[]).join(SEP);
   } catch {
     // fall through to the error below
   }
   throw badUserInput(`after ${JSON.stringify(raw)} is not a cursor from this API; pass a \`cursor\` or \`pageInfo.endCursor\` from an earlier page of the same field, or omit it to start at the beginning.`, "after");
-}
-
-/** Compare sort keys element by element, as plain code-unit strings (locale-independent). */
-function compareKeys(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? "";
-    const y = b[i] ?? "";
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
 }

@@ -4,7 +4,7 @@ import type { NumberRecord } from "../../model/index.js";
 import { badUserInput } from "../common/errors.js";
 import type { GraphContext } from "../context.js";
 import { PhoneNumber } from "../phone-number/phone-number.type.js";
-import { sortPhoneNumbers } from "../phone-number/phone-number.service.js";
+import { holdersOf } from "../phone-number/phone-number.service.js";
 import { DialNumber, type DialNumberRecord } from "./dial-number.type.js";
 
 @Resolver(() => DialNumber)
@@ -17,8 +17,8 @@ export class DialNumberResolver {
   }
 
   @FieldResolver(() => [PhoneNumber], { description: "Every account's record of this number, in the graph's stable order; empty when nobody holds it." })
-  async holdings(@Root() dial: DialNumberRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
-    return sortPhoneNumbers(await loaders.numbersByE164.load(dial.e164));
+  async holdings(@Root() dial: DialNumberRecord, @Ctx() { snapshots }: GraphContext): Promise<NumberRecord[]> {
+    return holdersOf(snapshots, dial.e164);
   }
 }
 

@@ -1,17 +1,25 @@
-import type { PoolRecord } from "../../model/index.js";
-import type { RequestLoaders } from "../loaders/request-loaders.js";
-import { encodeGlobalId } from "../node/global-id.js";
+import type { GlobalId, NumberRecord, PoolRecord } from "../../model/index.js";
+import type { SnapshotReader } from "../../snapshots/snapshot-reader.js";
+import { pageOfSorted, type Connection, type PageRequest } from "../connection/paginate.js";
 import { matchesPoolFilter, type NumberPoolFilter } from "./number-pool-filter.input.js";
 
-export async function findNumberPools(loaders: RequestLoaders, filter: NumberPoolFilter | null | undefined): Promise<PoolRecord[]> {
-  const pools = await loaders.poolsOf(loaders.accountsOf(filter?.providers).filter((a) => !filter?.accountIds?.length || filter.accountIds.includes(a.accountId)));
-  return pools.filter((pool) => matchesPoolFilter(pool, filter));
+export async function numberPoolPage(snapshots: SnapshotReader, filter: NumberPoolFilter | null | undefined, page: PageRequest): Promise<Connection<PoolRecord>> {
+  const read = await snapshots.snapshotsOf(snapshots.accountsOf(filter?.providers, filter?.accountIds));
+  const lists = read.map((s) => {
+    const all = s.sortedPoolList();
+    if (!filter) return all;
+    // Pools are few per account; filtering them per request costs next to nothing.
+    const keep = all.items.map((pool) => matchesPoolFilter(pool, filter));
+    return { items: all.items.filter((_, i) => keep[i]), keys: all.keys.filter((_, i) => keep[i]) };
+  });
+  return pageOfSorted(lists, page);
 }
 
-export function numberPoolId(pool: PoolRecord): string {
-  return encodeGlobalId({ type: "NumberPool", provider: pool.provider, accountId: pool.accountId, providerId: pool.providerId });
+export async function poolById(snapshots: SnapshotReader, id: GlobalId): Promise<PoolRecord | null> {
+  return (await snapshots.snapshotOf(id.provider, id.accountId))?.poolByKey(id.key) ?? null;
 }
 
-export function numberPoolSortKey(pool: PoolRecord): string[] {
-  return [pool.provider, pool.accountId, pool.name, numberPoolId(pool)];
+/** A pool's members as full records of its account, in the graph's stable order. */
+export async function membersOf(snapshots: SnapshotReader, pool: PoolRecord): Promise<readonly NumberRecord[]> {
+  return (await snapshots.snapshotOf(pool.provider, pool.accountId))?.membersOf(pool) ?? [];
 }

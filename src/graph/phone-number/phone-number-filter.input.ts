@@ -1,5 +1,6 @@
 import { Field, InputType } from "type-graphql";
-import type { Capability, NumberQuery, NumberRecord, NumberStatus, NumberType, Provider } from "../../model/index.js";
+import type { Capability, NumberStatus, NumberType, Provider } from "../../model/index.js";
+import type { NumberFilter } from "../../snapshots/number-filter.js";
 import { CapabilityEnum, NumberStatusEnum, NumberTypeEnum, ProviderEnum } from "../common/enums.js";
 import { badUserInput } from "../common/errors.js";
 
@@ -27,11 +28,6 @@ export class PhoneNumberFilter {
   capabilities?: Capability[] | null;
 }
 
-/** A filter checked and normalised once per request: the same object drives pushdown and local matching. */
-export interface NumberFilter extends NumberQuery {
-  providers?: Provider[];
-}
-
 export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefined): NumberFilter {
   const filter: NumberFilter = {};
   if (!input) return filter;
@@ -54,24 +50,4 @@ export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefine
   }
   if (input.capabilities?.length) filter.capabilities = input.capabilities;
   return filter;
-}
-
-/** The part of a filter that providers may push down (everything but the provider choice). */
-export function pushdownQuery({ providers: _providers, ...query }: NumberFilter): NumberQuery {
-  return query;
-}
-
-const capabilityField = { VOICE: "voice", SMS: "sms", MMS: "mms", FAX: "fax", INBOUND: "inbound", OUTBOUND: "outbound" } as const;
-
-/** The local check every number passes, whatever a provider pushed down. */
-export function matchesNumberFilter(n: NumberRecord, f: NumberFilter): boolean {
-  return (
-    (!f.providers || f.providers.includes(n.provider)) &&
-    (f.search === undefined || n.e164.replace(/\D/g, "").includes(f.search)) &&
-    (f.assigned === undefined || n.assigned === f.assigned) &&
-    (!f.numberTypes || f.numberTypes.includes(n.numberType)) &&
-    (!f.statuses || f.statuses.includes(n.status)) &&
-    (!f.countryCodes || (n.countryCode !== null && f.countryCodes.includes(n.countryCode))) &&
-    (!f.capabilities || f.capabilities.every((c) => n.capabilities[capabilityField[c]] === true))
-  );
 }

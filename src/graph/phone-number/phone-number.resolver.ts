@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
 import { ConnectionArgs } from "../connection/connection-args.js";
-import { paginate, parseConnectionArgs, type Connection } from "../connection/paginate.js";
+import { parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
 import { DialNumber, type DialNumberRecord } from "../dial-number/dial-number.type.js";
 import { decodeGlobalIdOf } from "../node/global-id.js";
@@ -9,7 +9,7 @@ import { NumberPool } from "../number-pool/number-pool.type.js";
 import { PhoneNumberConnection } from "./phone-number-connection.type.js";
 import { normaliseNumberFilter, PhoneNumberFilter } from "./phone-number-filter.input.js";
 import { PhoneNumber } from "./phone-number.type.js";
-import { findPhoneNumbers, phoneNumberId, phoneNumberSortKey, sortPhoneNumbers } from "./phone-number.service.js";
+import { holdersOf, numberById, phoneNumberPage, poolsOfNumber } from "./phone-number.service.js";
 
 @ArgsType()
 class PhoneNumbersArgs extends ConnectionArgs(PhoneNumberFilter) {}
@@ -17,30 +17,25 @@ class PhoneNumbersArgs extends ConnectionArgs(PhoneNumberFilter) {}
 @Resolver(() => PhoneNumber)
 export class PhoneNumberResolver {
   @Query(() => PhoneNumberConnection, { description: "Every number at every configured provider the caller may see." })
-  async phoneNumbers(@Ctx() { loaders }: GraphContext, @Args(() => PhoneNumbersArgs) { filter, first, after }: PhoneNumbersArgs): Promise<Connection<NumberRecord>> {
+  async phoneNumbers(@Ctx() { snapshots }: GraphContext, @Args(() => PhoneNumbersArgs) { filter, first, after }: PhoneNumbersArgs): Promise<Connection<NumberRecord>> {
     const page = parseConnectionArgs({ first, after });
-    const numbers = await findPhoneNumbers(loaders, normaliseNumberFilter(filter));
-    return paginate(numbers, page, phoneNumberSortKey);
+    return phoneNumberPage(snapshots, normaliseNumberFilter(filter), page);
   }
 
   @Query(() => PhoneNumber, { nullable: true, description: "A number by its id; null when unknown." })
-  async phoneNumber(@Ctx() { loaders }: GraphContext, @Arg("id", () => ID, { description: "A PhoneNumber id (PhoneNumber.id)." }) id: string): Promise<NumberRecord | null> {
-    return loaders.numberById.load(decodeGlobalIdOf("PhoneNumber", id, "id"));
+  async phoneNumber(@Ctx() { snapshots }: GraphContext, @Arg("id", () => ID, { description: "A PhoneNumber id (PhoneNumber.id)." }) id: string): Promise<NumberRecord | null> {
+    return numberById(snapshots, decodeGlobalIdOf("PhoneNumber", id, "id"));
   }
 
   @Query(() => [PhoneNumber], { nullable: "items", description: "Numbers by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
-  async phoneNumbersByIds(@Ctx() { loaders }: GraphContext, @Arg("ids", () => [ID], { description: "PhoneNumber ids; the answer keeps their order." }) ids: string[]): Promise<(NumberRecord | null)[]> {
-    return loaders.numberById.loadMany(ids.map((id, i) => decodeGlobalIdOf("PhoneNumber", id, `ids[${i}]`))) as Promise<(NumberRecord | null)[]>;
-  }
-
-  @FieldResolver(() => ID, { description: "Opaque global id, stable across requests and gateway instances." })
-  id(@Root() number: NumberRecord): string {
-    return phoneNumberId(number);
+  async phoneNumbersByIds(@Ctx() { snapshots }: GraphContext, @Arg("ids", () => [ID], { description: "PhoneNumber ids; the answer keeps their order." }) ids: string[]): Promise<(NumberRecord | null)[]> {
+    const decoded = ids.map((id, i) => decodeGlobalIdOf("PhoneNumber", id, `ids[${i}]`));
+    return Promise.all(decoded.map((id) => numberById(snapshots, id)));
   }
 
   @FieldResolver(() => [NumberPool], { description: "Pools this number belongs to." })
-  pools(@Root() number: NumberRecord, @Ctx() { loaders }: GraphContext): Promise<PoolRecord[]> {
-    return loaders.poolsOfNumber(number);
+  pools(@Root() number: NumberRecord, @Ctx() { snapshots }: GraphContext): Promise<readonly PoolRecord[]> {
+    return poolsOfNumber(snapshots, number);
   }
 
   @FieldResolver(() => DialNumber, { description: "This number by its E.164 identity: the join point for other subgraphs that know only the number." })
@@ -49,8 +44,8 @@ export class PhoneNumberResolver {
   }
 
   @FieldResolver(() => [PhoneNumber], { description: "The same E.164 number at other providers or accounts." })
-  async alsoHeldAt(@Root() number: NumberRecord, @Ctx() { loaders }: GraphContext): Promise<NumberRecord[]> {
-    const holders = await loaders.numbersByE164.load(number.e164);
-    return sortPhoneNumbers(holders.filter((n) => n.provider !== number.provider || n.accountId !== number.accountId));
+  async alsoHeldAt(@Root() number: NumberRecord, @Ctx() { snapshots }: GraphContext): Promise<NumberRecord[]> {
+    const holders = await holdersOf(snapshots, number.e164);
+    return holders.filter((n) => n !== number);
   }
 }

@@ -1,27 +1,39 @@
-import type { NumberRecord } from "../../model/index.js";
-import type { RequestLoaders } from "../loaders/request-loaders.js";
-import { encodeGlobalId } from "../node/global-id.js";
-import { matchesNumberFilter, pushdownQuery, type NumberFilter } from "./phone-number-filter.input.js";
+import type { NumberRecord, PoolRecord } from "../../model/index.js";
+import { numberSortKey } from "../../snapshots/account-snapshot.js";
+import type { NumberFilter } from "../../snapshots/number-filter.js";
+import type { SnapshotReader } from "../../snapshots/snapshot-reader.js";
+import type { GlobalId } from "../../model/index.js";
+import { pageOfSorted, type Connection, type PageRequest } from "../connection/paginate.js";
 
-/** Every number the caller may see that matches `filter`, from all selected accounts. */
-export async function findPhoneNumbers(loaders: RequestLoaders, filter: NumberFilter): Promise<NumberRecord[]> {
-  const numbers = await loaders.numbersOf(loaders.accountsOf(filter.providers), pushdownQuery(filter));
-  return numbers.filter((n) => matchesNumberFilter(n, filter));
+/** One page of the numbers the caller may see that match `filter`, from each account's snapshot indexes. */
+export async function phoneNumberPage(snapshots: SnapshotReader, filter: NumberFilter, page: PageRequest): Promise<Connection<NumberRecord>> {
+  const read = await snapshots.snapshotsOf(snapshots.accountsOf(filter.providers, filter.accountIds));
+  return pageOfSorted(
+    read.map((s) => s.matching(filter)),
+    page,
+  );
 }
 
-export function phoneNumberId(n: NumberRecord): string {
-  return encodeGlobalId({ type: "PhoneNumber", provider: n.provider, accountId: n.accountId, providerId: n.providerId });
+/** A number by id; null where unknown, outside the caller's accounts, or its account failed. */
+export async function numberById(snapshots: SnapshotReader, id: GlobalId): Promise<NumberRecord | null> {
+  return (await snapshots.snapshotOf(id.provider, id.accountId))?.numberByKey(id.key) ?? null;
 }
 
-/** SPEC's stable order: by e164, then provider, then id. */
-export function phoneNumberSortKey(n: NumberRecord): string[] {
-  return [n.e164, n.provider, phoneNumberId(n)];
+/** Every account's record of one E.164 number, in the graph's stable order. */
+export async function holdersOf(snapshots: SnapshotReader, e164: string): Promise<NumberRecord[]> {
+  const read = await snapshots.snapshotsOf(snapshots.accounts);
+  return sortPhoneNumbers(read.flatMap((s) => s.numbersWithE164(e164)));
 }
 
-/** Sort by SPEC's stable order (for lists that are not connections: pool members, holdings). */
+export async function poolsOfNumber(snapshots: SnapshotReader, number: NumberRecord): Promise<readonly PoolRecord[]> {
+  return (await snapshots.snapshotOf(number.provider, number.accountId))?.poolsListing(number.e164) ?? [];
+}
+
+/** SPEC's stable order (for lists that are not connections: holdings across accounts). */
 export function sortPhoneNumbers(numbers: readonly NumberRecord[]): NumberRecord[] {
+  if (numbers.length < 2) return [...numbers];
   return numbers
-    .map((n) => ({ n, key: phoneNumberSortKey(n).join("\u0000") }))
+    .map((n) => ({ n, key: numberSortKey(n) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ n }) => n);
 }

@@ -12,8 +12,8 @@ export function upstreamErrorsPlugin(): ApolloServerPlugin<GraphContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          if (!contextValue.failures?.size || response.body.kind !== "single") return;
-          const failures = contextValue.failures.list();
+          const failures = contextValue.snapshots?.failures.list() ?? [];
+          if (!failures.length || response.body.kind !== "single") return;
           for (const { error, accountIds } of failures) {
             logger.warn({ provider: error.provider, code: error.code, accountIds, status: error.details.status }, "upstream failed; served partial data");
           }

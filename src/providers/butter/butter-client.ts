@@ -1,4 +1,4 @@
-import { UpstreamError, type NumberQuery, type NumberRecord, type ProviderAccount } from "../../model/index.js";
+import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
 import { collectCursorPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapButterNumber } from "./butter-mapping.js";
@@ -36,21 +36,17 @@ export function createButterAccount(config: ButterAccountConfig): ProviderAccoun
   return {
     provider: "BUTTER",
     accountId: config.organizationId,
-    async listNumbers(query: NumberQuery = {}): Promise<NumberRecord[]> {
-      const wire = await collectCursorPages("BUTTER", config.organizationId, async (cursor) => {
+    async listInventory(bounds: ListingBounds): Promise<Inventory> {
+      const wire = await collectCursorPages("BUTTER", config.organizationId, bounds, async (cursor) => {
         const params = new URLSearchParams({ limit: String(BUTTER_PAGE_LIMIT) });
-        if (query.assigned !== undefined) params.set("status", query.assigned ? "assigned" : "free");
         if (cursor) params.set("cursor", cursor);
-        const page = await http.getJson("api/phone-numbers", params, butterListResponseSchema);
+        const page = await http.getJson("api/phone-numbers", params, butterListResponseSchema, bounds.signal);
         if (page.pagination.has_more && !page.pagination.next_cursor) {
           throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", "Butter said has_more but sent no next_cursor; stopped paging.", { accountId: config.organizationId });
         }
         return { items: page.data, next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
       });
-      return wire.map((n) => mapButterNumber(n, config.organizationId));
-    },
-    async listPools() {
-      return [];
+      return { numbers: wire.map((n) => mapButterNumber(n, config.organizationId)), pools: [] };
     },
   };
 }

@@ -1,5 +1,5 @@
 import parsePhoneNumber from "libphonenumber-js/max";
-import { UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
+import { numberRecord, UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
 import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
 import type { ButterPhoneNumber } from "./butter-wire.js";
 
@@ -30,7 +30,7 @@ export function mapButterNumber(wire: ButterPhoneNumber, organizationId: string)
   const libType = parsePhoneNumber(parsed.e164)?.getType();
   // An unknown status still says whether an agent answers: the agent id does.
   const assigned = mapByTable("BUTTER", "status", ASSIGNED_BY_STATUS, wire.status, wire.assigned_agent_id ? "true" : "false") === "true";
-  return {
+  return numberRecord({
     provider: "BUTTER",
     providerId: wire.phone_number_id,
     accountId: organizationId,
@@ -55,5 +55,5 @@ export function mapButterNumber(wire: ButterPhoneNumber, organizationId: string)
       assignedAgentId: wire.assigned_agent_id ?? null,
       createdAt: wire.created_at ?? null,
     },
-  };
+  });
 }

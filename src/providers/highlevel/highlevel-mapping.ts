@@ -1,4 +1,4 @@
-import { UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberType, type PoolRecord } from "../../model/index.js";
+import { numberRecord, poolRecord, UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberType, type PoolRecord } from "../../model/index.js";
 import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
 import type { HighLevelNumber, HighLevelPool } from "./highlevel-wire.js";
 
@@ -19,7 +19,7 @@ export function mapHighLevelNumber(wire: HighLevelNumber, locationId: string): N
   if (!parsed) throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel listed ${wire.sid} with a phone number that is not one (${JSON.stringify(wire.phoneNumber)}).`, { accountId: locationId });
   const assignee = assigneeOf(wire);
   const caps = wire.capabilities;
-  return {
+  return numberRecord({
     provider: "HIGHLEVEL",
     providerId: wire.sid,
     accountId: locationId,
@@ -53,11 +53,11 @@ export function mapHighLevelNumber(wire: HighLevelNumber, locationId: string): N
       dateAdded: wire.dateAdded ?? null,
       dateUpdated: wire.dateUpdated ?? null,
     },
-  };
+  });
 }
 
 export function mapHighLevelPool(wire: HighLevelPool, locationId: string): PoolRecord {
-  return {
+  return poolRecord({
     provider: "HIGHLEVEL",
     providerId: wire.id,
     // The location whose call listed it, like its numbers: gateway-key scopes name configured locations.
@@ -69,5 +69,5 @@ export function mapHighLevelPool(wire: HighLevelPool, locationId: string): PoolR
     whisper: wire.whisper ?? null,
     whisperMessage: wire.whisperMessage ?? null,
     isActive: wire.isActive ?? null,
-  };
+  });
 }

@@ -37,10 +37,13 @@ export interface UpstreamHttpOptions {
 }
 
 export interface UpstreamHttp {
-  /** GET `path` (relative to the base URL), validate the JSON body with `schema`, or throw `UpstreamError`. */
-  getJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>>;
+  /**
+   * GET `path` (relative to the base URL), validate the JSON body with `schema`, or throw
+   * `UpstreamError`. `signal` (the listing's bounds) aborts the call and its retries.
+   */
+  getJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
   /** POST with no body (OAuth token grants carry everything in the query), validated likewise. */
-  postJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>>;
+  postJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -87,8 +90,9 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const fail = (code: UpstreamCode, what: string, extra: UpstreamError["details"] = {}) =>
     new UpstreamError(provider, code, redactSecrets(`${providerLabel[provider]} ${what}`, options.secrets()), { accountId, ...extra });
 
-  function mapError(error: unknown, method: string, path: string): UpstreamError {
+  function mapError(error: unknown, method: string, path: string, signal: AbortSignal | undefined): UpstreamError {
     if (error instanceof UpstreamError) return error;
+    if (signal?.aborted) return listingAborted(provider, accountId, signal);
     // Thrown by the auth hook (e.g. an OAuth token grant that failed): got wraps it; unwrap.
     if (error instanceof RequestError && error.cause instanceof UpstreamError) return error.cause;
     if (error instanceof TimeoutError) {
@@ -130,26 +134,34 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     return said ? `: ${said}` : "";
   }
 
-  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, renewed = false): Promise<string> {
+  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, signal: AbortSignal | undefined, renewed = false): Promise<string> {
     try {
       const relative = path.replace(/^\//, "");
-      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams });
+      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal });
       return response.body;
     } catch (error) {
       if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized(error.options.headers))) {
-        return send(method, path, searchParams, true);
+        return send(method, path, searchParams, signal, true);
       }
-      throw mapError(error, method, path.replace(/^\//, ""));
+      throw mapError(error, method, path.replace(/^\//, ""), signal);
     }
   }
 
-  async function sendJson<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S): Promise<z.infer<S>> {
-    const text = await send(method, path, searchParams);
+  async function sendJson<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, signal: AbortSignal | undefined): Promise<z.infer<S>> {
     let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw fail("UPSTREAM_BAD_RESPONSE", `answered ${method} ${path || "/"} with a body that is not JSON; it may be down or misbehaving, retry later.`);
+    // A body cut off in transit (a truncated page) is worth one more try before the listing fails.
+    for (let attempt = 1; ; attempt++) {
+      const text = await send(method, path, searchParams, signal);
+      try {
+        json = JSON.parse(text);
+        break;
+      } catch {
+        if (attempt < 2) {
+          logger.debug({ provider, accountId, path }, "upstream body is not JSON; asking once more");
+          continue;
+        }
+        throw fail("UPSTREAM_BAD_RESPONSE", `answered ${method} ${path || "/"} with a body that is not JSON, twice; it may be down or misbehaving, retry later.`);
+      }
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
@@ -160,8 +172,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   }
 
   return {
-    getJson: (path, searchParams, schema) => sendJson("GET", path, searchParams, schema),
-    postJson: (path, searchParams, schema) => sendJson("POST", path, searchParams, schema),
+    getJson: (path, searchParams, schema, signal) => sendJson("GET", path, searchParams, schema, signal),
+    postJson: (path, searchParams, schema, signal) => sendJson("POST", path, searchParams, schema, signal),
   };
 }
 
@@ -171,3 +183,10 @@ export const providerLabel: Record<Provider, string> = {
   ZOOM: "Zoom",
   BUTTER: "Butter",
 };
+
+/** The error a listing stops with once its bounds abort it (time budget spent, or the gateway stopping). */
+export function listingAborted(provider: Provider, accountId: string, signal: AbortSignal): UpstreamError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof UpstreamError) return reason;
+  return new UpstreamError(provider, "UPSTREAM_TIMEOUT", `${providerLabel[provider]} listing of account ${accountId} was stopped: ${reason instanceof Error ? reason.message : "the gateway is stopping"}.`, { accountId });
+}

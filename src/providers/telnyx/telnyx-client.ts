@@ -1,8 +1,7 @@
-import { UpstreamError, type NumberQuery, type NumberRecord, type ProviderAccount } from "../../model/index.js";
+import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
 import { fetchRemainingPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapTelnyxNumber } from "./telnyx-mapping.js";
-import { telnyxPushdown } from "./telnyx-pushdown.js";
 import { telnyxErrorSchema, telnyxListResponseSchema, type TelnyxPhoneNumber } from "./telnyx-wire.js";
 
 export interface TelnyxAccountConfig extends HttpTuning {
@@ -36,13 +35,13 @@ export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccoun
     tuning: config,
   });
 
-  async function fetchPage(filters: [string, string][], number: number): Promise<{ rows: TelnyxPhoneNumber[]; totalPages: number }> {
-    const params = new URLSearchParams(filters);
+  async function fetchPage(number: number, signal: AbortSignal): Promise<{ rows: TelnyxPhoneNumber[]; totalPages: number }> {
+    const params = new URLSearchParams();
     params.set("page[number]", String(number));
     params.set("page[size]", String(TELNYX_PAGE_SIZE));
     // A total order on a unique field, so pages fetched in parallel neither skip nor repeat a number.
     params.set("sort", "phone_number");
-    const body = await http.getJson("phone_numbers", params, telnyxListResponseSchema);
+    const body = await http.getJson("phone_numbers", params, telnyxListResponseSchema, signal);
     // An upstream that ignores page[number] would serve page 1 again and again: say so, never merge it.
     if (body.meta.page_number !== undefined && body.meta.page_number !== number) {
       throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx answered a request for page ${number} with page ${body.meta.page_number}; stopped rather than list numbers twice.`, { accountId });
@@ -53,18 +52,15 @@ export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccoun
   return {
     provider: "TELNYX",
     accountId,
-    async listNumbers(query: NumberQuery = {}): Promise<NumberRecord[]> {
-      const filters = telnyxPushdown(query);
+    async listInventory(bounds: ListingBounds): Promise<Inventory> {
       // Page 1 says how many pages there are (Telnyx's own last-page rule: meta.total_pages).
-      const first = await fetchPage(filters, 1);
-      const rest = await fetchRemainingPages(first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(filters, n)).rows);
+      const first = await fetchPage(1, bounds.signal);
+      const rest = await fetchRemainingPages("TELNYX", accountId, bounds, first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(n, bounds.signal)).rows);
       // A number bought while paging shifts later pages by one: keep the first copy of each id.
       const byId = new Map<string, TelnyxPhoneNumber>();
       for (const wire of [first.rows, ...rest].flat()) if (!byId.has(wire.id)) byId.set(wire.id, wire);
-      return [...byId.values()].map((wire) => mapTelnyxNumber(wire, accountId));
-    },
-    async listPools() {
-      return []; // Telnyx has no number pools.
+      // Telnyx has no number pools.
+      return { numbers: [...byId.values()].map((wire) => mapTelnyxNumber(wire, accountId)), pools: [] };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
+import { numberRecord, UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
 import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
 import type { TelnyxPhoneNumber } from "./telnyx-wire.js";
 
@@ -43,7 +43,7 @@ export function mapTelnyxNumber(wire: TelnyxPhoneNumber, accountId: string): Num
   const parsed = normaliseE164(wire.phone_number);
   if (!parsed) throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx listed ${wire.id} with a phone number that is not one (${JSON.stringify(wire.phone_number)}).`, { accountId });
   const voice = wire.connection_id ? true : null;
-  return {
+  return numberRecord({
     provider: "TELNYX",
     providerId: wire.id,
     accountId,
@@ -91,5 +91,5 @@ export function mapTelnyxNumber(wire: TelnyxPhoneNumber, accountId: string): Num
       createdAt: wire.created_at ?? null,
       updatedAt: wire.updated_at ?? null,
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { NumberQuery, NumberRecord, ProviderAccount } from "../../model/index.js";
+import type { Inventory, ListingBounds, ProviderAccount } from "../../model/index.js";
 import { collectCursorPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { describeZoomError } from "./zoom-errors.js";
@@ -39,38 +39,20 @@ export function createZoomAccount(config: ZoomAccountConfig): ProviderAccount {
     tuning: config,
   });
 
-  async function listNumbers(query: NumberQuery = {}): Promise<NumberRecord[]> {
-    const params = pushdown(query);
-    const wire = await collectCursorPages("ZOOM", config.accountId, async (cursor) => {
-      const page = new URLSearchParams(params);
-      if (cursor) page.set("next_page_token", cursor);
-      const body = await http.getJson("phone/numbers", page, zoomListResponseSchema);
-      // The last page carries an empty token or none at all.
-      return { items: body.phone_numbers ?? [], next: body.next_page_token };
-    });
-    return wire.map((n) => mapZoomNumber(n, config.accountId));
-  }
-
   return {
     provider: "ZOOM",
     accountId: config.accountId,
-    listNumbers,
-    async listPools(inventory) {
-      return emergencyPoolsOf(await inventory(), config.accountId);
+    async listInventory(bounds: ListingBounds): Promise<Inventory> {
+      const wire = await collectCursorPages("ZOOM", config.accountId, bounds, async (cursor) => {
+        const page = new URLSearchParams({ page_size: String(ZOOM_PAGE_SIZE), type: "all" });
+        if (cursor) page.set("next_page_token", cursor);
+        const body = await http.getJson("phone/numbers", page, zoomListResponseSchema, bounds.signal);
+        // The last page carries an empty token or none at all.
+        return { items: body.phone_numbers ?? [], next: body.next_page_token };
+      });
+      const numbers = wire.map((n) => mapZoomNumber(n, config.accountId));
+      // Emergency number pools are derived from the numbers: no call of their own.
+      return { numbers, pools: emergencyPoolsOf(numbers, config.accountId) };
     },
   };
-}
-
-/**
- * The query parameters that express `query` exactly; the graph applies every filter again. `type`
- * says assigned or not (a number is assigned when it has an assignee). `number_type` is sent only
- * for one type Zoom has (toll = LOCAL, tollfree = TOLL_FREE). `pending_numbers` is not sent: the doc
- * does not say whether `true` adds pending numbers or keeps only them, so statuses stay local.
- */
-export function pushdown(query: NumberQuery): URLSearchParams {
-  const params = new URLSearchParams({ page_size: String(ZOOM_PAGE_SIZE), type: query.assigned === undefined ? "all" : query.assigned ? "assigned" : "unassigned" });
-  const [only, ...others] = query.numberTypes ?? [];
-  if (others.length === 0 && only === "LOCAL") params.set("number_type", "toll");
-  if (others.length === 0 && only === "TOLL_FREE") params.set("number_type", "tollfree");
-  return params;
 }

@@ -1,4 +1,4 @@
-import { UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType, type PoolRecord } from "../../model/index.js";
+import { numberRecord, poolRecord, UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType, type PoolRecord } from "../../model/index.js";
 import { mapByTable, normaliseE164 } from "../shared/mapping.js";
 import type { ZoomNumberDetails } from "./zoom-details.type.js";
 import type { ZoomPhoneNumber } from "./zoom-wire.js";
@@ -65,7 +65,7 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
     emergencyAddressStatus: int32OrNull(wire.emergency_address_status),
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
-  return {
+  return numberRecord({
     provider: "ZOOM",
     providerId: wire.id,
     accountId,
@@ -90,7 +90,7 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
     createdAt: null,
     updatedAt: null,
     details,
-  };
+  });
 }
 
 /** A GraphQL Int (32-bit) from a wire number or numeric text; null otherwise. */
@@ -110,7 +110,7 @@ export function emergencyPoolsOf(numbers: readonly NumberRecord[], accountId: st
     if (n.provider !== "ZOOM" || n.accountId !== accountId || n.assignee?.type !== "EMERGENCY_NUMBER_POOL") continue;
     let pool = pools.get(n.assignee.id);
     if (!pool) {
-      pool = { provider: "ZOOM", providerId: n.assignee.id, accountId, name: n.assignee.name ?? n.assignee.id, memberE164s: [], forwardingNumber: null, callRecording: null, whisper: null, whisperMessage: null, isActive: null };
+      pool = poolRecord({ provider: "ZOOM", providerId: n.assignee.id, accountId, name: n.assignee.name ?? n.assignee.id, memberE164s: [], forwardingNumber: null, callRecording: null, whisper: null, whisperMessage: null, isActive: null });
       pools.set(n.assignee.id, pool);
     }
     pool.memberE164s.push(n.e164);

@@ -1,4 +1,4 @@
-import { UpstreamError, type Provider, type ProviderAccount } from "../../model/index.js";
+import type { Provider, ProviderAccount, UpstreamError } from "../model/index.js";
 
 /**
  * The providers that failed during one request. Resolvers carry on with the healthy providers'
@@ -7,11 +7,7 @@ import { UpstreamError, type Provider, type ProviderAccount } from "../../model/
 export class UpstreamFailures {
   private readonly byProvider = new Map<Provider, { error: UpstreamError; accountIds: Set<string> }>();
 
-  record(account: ProviderAccount, error: unknown): void {
-    const upstream =
-      error instanceof UpstreamError
-        ? error
-        : new UpstreamError(account.provider, "UPSTREAM_BAD_RESPONSE", `${account.provider} account ${account.accountId} failed unexpectedly; see the gateway log.`, { accountId: account.accountId });
+  record(account: ProviderAccount, upstream: UpstreamError): void {
     const entry = this.byProvider.get(account.provider);
     if (entry) entry.accountIds.add(account.accountId);
     else this.byProvider.set(account.provider, { error: upstream, accountIds: new Set([account.accountId]) });

@@ -1,0 +1,177 @@
+import { LRUCache } from "lru-cache";
+import { createHash } from "node:crypto";
+import { accountKey, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
+import { filtersRecords, matchesNumberFilter, recordFilterKey, type NumberFilter } from "./number-filter.js";
+
+/** What a snapshot store keeps and shares: one account's inventory, stamped with when and which version. */
+export interface SnapshotData {
+  provider: Provider;
+  accountId: string;
+  /** Content hash of the inventory: the same on every instance for the same data. */
+  version: string;
+  /** Epoch ms the listing finished. */
+  fetchedAt: number;
+  numbers: NumberRecord[];
+  pools: PoolRecord[];
+}
+
+/** A list in the graph's stable order, with each item's sort key beside it for binary search. */
+export interface SortedList<T> {
+  items: readonly T[];
+  keys: readonly string[];
+}
+
+/** Sort keys join their parts with U+0000, which sorts below every character the parts hold. */
+const SEP = "\u0000";
+
+/** The graph's stable order of numbers: by e164, then provider, then id. */
+export function numberSortKey(n: NumberRecord): string {
+  return `${n.e164}${SEP}${n.provider}${SEP}${n.id}`;
+}
+
+export function poolSortKey(p: PoolRecord): string {
+  return `${p.provider}${SEP}${p.accountId}${SEP}${p.name}${SEP}${p.id}`;
+}
+
+/**
+ * One account's inventory, mapped once and indexed once: by key, by E.164, pool membership both
+ * ways, and in the connection's sort order. Immutable; a refresh builds a new one (or, when the
+ * content hash is unchanged, re-stamps this one with `restamped` and keeps its indexes and memo).
+ */
+export class AccountSnapshot implements SnapshotData {
+  readonly key: string;
+  readonly numbers: NumberRecord[];
+  readonly pools: PoolRecord[];
+  private readonly sorted: SortedList<NumberRecord>;
+  private readonly sortedPools: SortedList<PoolRecord>;
+  private readonly byKey = new Map<string, NumberRecord>();
+  private readonly byE164 = new Map<string, NumberRecord[]>();
+  private readonly poolsByKey = new Map<string, PoolRecord>();
+  private readonly poolsByMember = new Map<string, PoolRecord[]>();
+  private readonly membersByPool = new Map<PoolRecord, NumberRecord[]>();
+  /** Filtered views by filter, bounded in records held (a few times the inventory), least recently used out. */
+  private readonly filteredMemo: LRUCache<string, SortedList<NumberRecord>>;
+
+  private constructor(
+    readonly provider: Provider,
+    readonly accountId: string,
+    readonly version: string,
+    readonly fetchedAt: number,
+    numbers: readonly NumberRecord[],
+    pools: readonly PoolRecord[],
+    from?: AccountSnapshot,
+  ) {
+    this.key = accountKey(provider, accountId);
+    if (from) {
+      // Same content: share every index, only the time stamp moves.
+      this.numbers = from.numbers;
+      this.pools = from.pools;
+      this.sorted = from.sorted;
+      this.sortedPools = from.sortedPools;
+      this.byKey = from.byKey;
+      this.byE164 = from.byE164;
+      this.poolsByKey = from.poolsByKey;
+      this.poolsByMember = from.poolsByMember;
+      this.membersByPool = from.membersByPool;
+      this.filteredMemo = from.filteredMemo;
+      return;
+    }
+    this.sorted = sortBy(numbers, numberSortKey);
+    this.sortedPools = sortBy(pools, poolSortKey);
+    this.numbers = this.sorted.items as NumberRecord[];
+    this.pools = this.sortedPools.items as PoolRecord[];
+    for (const n of this.numbers) {
+      this.byKey.set(n.key, n);
+      push(this.byE164, n.e164, n);
+    }
+    for (const pool of this.pools) {
+      this.poolsByKey.set(pool.key, pool);
+      const members = [...new Set(pool.memberE164s)];
+      for (const e164 of members) push(this.poolsByMember, e164, pool);
+      // Members in the graph's order, as full records of this account.
+      this.membersByPool.set(pool, sortBy(members.flatMap((e164) => this.byE164.get(e164) ?? []), numberSortKey).items as NumberRecord[]);
+    }
+    this.filteredMemo = new LRUCache({ max: 256, maxSize: Math.max(1_000, 4 * this.numbers.length), sizeCalculation: (list) => list.items.length + 1 });
+  }
+
+  /** Index a freshly listed inventory; its version is the content hash. */
+  static fromInventory(provider: Provider, accountId: string, inventory: Inventory, fetchedAt: number): AccountSnapshot {
+    const snapshot = new AccountSnapshot(provider, accountId, "", fetchedAt, inventory.numbers, inventory.pools);
+    return new AccountSnapshot(provider, accountId, contentVersion(snapshot.numbers, snapshot.pools), fetchedAt, [], [], snapshot);
+  }
+
+  /** Index snapshot data a store handed back (another instance's listing), trusting its version. */
+  static fromData(data: SnapshotData): AccountSnapshot {
+    return new AccountSnapshot(data.provider, data.accountId, data.version, data.fetchedAt, data.numbers, data.pools);
+  }
+
+  /** This content, fetched again at `fetchedAt`. */
+  restamped(fetchedAt: number): AccountSnapshot {
+    return new AccountSnapshot(this.provider, this.accountId, this.version, fetchedAt, [], [], this);
+  }
+
+  numberByKey(key: string): NumberRecord | undefined {
+    return this.byKey.get(key);
+  }
+
+  numbersWithE164(e164: string): readonly NumberRecord[] {
+    return this.byE164.get(e164) ?? [];
+  }
+
+  poolByKey(key: string): PoolRecord | undefined {
+    return this.poolsByKey.get(key);
+  }
+
+  poolsListing(e164: string): readonly PoolRecord[] {
+    return this.poolsByMember.get(e164) ?? [];
+  }
+
+  /** A pool's members as this account's full records, in the graph's order. */
+  membersOf(pool: PoolRecord): readonly NumberRecord[] {
+    return this.membersByPool.get(pool) ?? [];
+  }
+
+  sortedPoolList(): SortedList<PoolRecord> {
+    return this.sortedPools;
+  }
+
+  /** The numbers matching `filter`, in the graph's order: computed once per filter and version. */
+  matching(filter: NumberFilter): SortedList<NumberRecord> {
+    if (!filtersRecords(filter)) return this.sorted;
+    const memoKey = recordFilterKey(filter);
+    let list = this.filteredMemo.get(memoKey);
+    if (!list) {
+      const items: NumberRecord[] = [];
+      const keys: string[] = [];
+      this.sorted.items.forEach((n, i) => {
+        if (matchesNumberFilter(n, filter)) {
+          items.push(n);
+          keys.push(this.sorted.keys[i]!);
+        }
+      });
+      list = { items, keys };
+      this.filteredMemo.set(memoKey, list);
+    }
+    return list;
+  }
+}
+
+/** A hash of the mapped content, record by record; mapping is deterministic, so equal data hashes equal. */
+function contentVersion(numbers: readonly NumberRecord[], pools: readonly PoolRecord[]): string {
+  const hash = createHash("sha256");
+  for (const n of numbers) hash.update(JSON.stringify(n));
+  hash.update("\u0001pools");
+  for (const p of pools) hash.update(JSON.stringify(p));
+  return hash.digest("base64url").slice(0, 22);
+}
+
+function sortBy<T>(items: readonly T[], sortKey: (item: T) => string): SortedList<T> {
+  const keyed = items.map((item) => ({ item, key: sortKey(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { items: keyed.map((k) => k.item), keys: keyed.map((k) => k.key) };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

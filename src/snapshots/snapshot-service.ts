@@ -1,0 +1,284 @@
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleAll, type CircuitBreakerPolicy } from "cockatiel";
+import type { Logger } from "pino";
+import { accountKey, UpstreamError, type ProviderAccount } from "../model/index.js";
+import { providerLabel } from "../providers/shared/upstream-http.js";
+import { AccountSnapshot, type SnapshotData } from "./account-snapshot.js";
+import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from "./snapshot-policy.js";
+import { MemorySnapshotStore, type SnapshotStore } from "./snapshot-store.js";
+
+/** What one read of one account gives a request: a snapshot (maybe stale, with why), or the account's failure. */
+export type SnapshotRead = { snapshot: AccountSnapshot; staleBecause?: UpstreamError; error?: undefined } | { snapshot?: undefined; error: UpstreamError };
+
+/** What a request asks of freshness (`Cache-Control: no-cache` is `maxAgeMs: 0`). */
+export interface FreshnessNeed {
+  /** Wait for a refresh of any snapshot older than this; unset: the TTL's stale-while-revalidate. */
+  maxAgeMs?: number;
+}
+
+export interface AccountStatus {
+  provider: ProviderAccount["provider"];
+  accountId: string;
+  /** `fresh`/`stale`: a snapshot is served; `failed`: none is, and the last listing failed; `loading`: the first listing runs. */
+  state: "loading" | "fresh" | "stale" | "failed";
+  ageSeconds: number | null;
+  version: string | null;
+  breaker: "closed" | "open" | "half-open";
+  lastError: { code: string; message: string } | null;
+}
+
+interface AccountState {
+  account: ProviderAccount;
+  key: string;
+  current?: AccountSnapshot;
+  /** The last listing failed after `current` was fetched (or with none). */
+  failure?: { error: UpstreamError; at: number };
+  /** When the last listing started, for the refresh floor. */
+  startedAt: number;
+  running?: Promise<AccountSnapshot>;
+  breaker: CircuitBreakerPolicy;
+  /** The first listing has settled, one way or the other. */
+  settled: boolean;
+}
+
+export interface SnapshotServiceOptions {
+  policy?: Partial<SnapshotPolicy>;
+  store?: SnapshotStore;
+  logger: Logger;
+  /** Epoch ms; injectable for tests of age. */
+  now?: () => number;
+}
+
+/**
+ * The gateway's memory (SPEC §6): one snapshot per provider account, listed to the last page
+ * once and read by every request of every caller. Stale-while-revalidate after the TTL,
+ * stale-if-error when a refresh fails, a refresh floor no caller can get under, one listing in
+ * flight per account (through the store: across the fleet on Redis), a circuit breaker per
+ * account, and a deadline on what any request waits.
+ */
+export class SnapshotService {
+  readonly policy: SnapshotPolicy;
+  private readonly store: SnapshotStore;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+  private readonly states = new Map<string, AccountState>();
+  private readonly stopping = new AbortController();
+
+  constructor(
+    readonly accounts: readonly ProviderAccount[],
+    options: SnapshotServiceOptions,
+  ) {
+    this.policy = { ...DEFAULT_SNAPSHOT_POLICY, ...options.policy };
+    this.store = options.store ?? new MemorySnapshotStore();
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+    for (const account of accounts) {
+      const key = accountKey(account.provider, account.accountId);
+      const breaker = circuitBreaker(handleAll, { halfOpenAfter: this.policy.breakerCooldownMs, breaker: new ConsecutiveBreaker(this.policy.breakerFailures) });
+      breaker.onStateChange((state) => this.logger.info({ provider: account.provider, accountId: account.accountId, breaker: breakerState(state) }, "account circuit breaker %s", breakerState(state)));
+      this.states.set(key, { account, key, startedAt: -Infinity, breaker, settled: false });
+    }
+  }
+
+  private warming?: Promise<void>;
+
+  /** List every account once (start-up, in the background); resolves when each has settled, once. */
+  warmAll(): Promise<void> {
+    this.warming ??= Promise.all([...this.states.values()].map((s) => this.refresh(s)?.then(noop, noop))).then(noop);
+    return this.warming;
+  }
+
+  /**
+   * The account's snapshot for a request that waits until `deadlineAt` (epoch ms) at most. A fresh
+   * enough snapshot answers at once; an old one answers at once and starts one refresh, unless the
+   * request asked for fresher data (`need.maxAgeMs`), when it waits for that refresh.
+   */
+  async read(account: ProviderAccount, need: FreshnessNeed, deadlineAt: number): Promise<SnapshotRead> {
+    const s = this.state(account);
+    const maxAgeMs = need.maxAgeMs ?? (this.policy.ttlMs === 0 ? 0 : undefined);
+    if (s.current) {
+      const age = this.now() - s.current.fetchedAt;
+      if (maxAgeMs !== undefined && age > maxAgeMs) {
+        const refresh = this.refresh(s);
+        if (refresh) {
+          const waited = await this.waitFor(s, refresh, deadlineAt);
+          if ("snapshot" in waited) return { snapshot: waited.snapshot };
+        }
+      } else if (age > this.policy.ttlMs) {
+        this.refresh(s)?.catch(noop);
+      }
+      return this.serveCurrent(s);
+    }
+    const refresh = this.refresh(s);
+    if (!refresh) return { error: s.failure?.error ?? this.notYet(s) };
+    const waited = await this.waitFor(s, refresh, deadlineAt);
+    return "snapshot" in waited ? { snapshot: waited.snapshot } : { error: waited.error };
+  }
+
+  /** The snapshot a request would be served now without waiting, if any (for the response cache's key). */
+  peek(account: ProviderAccount): AccountSnapshot | undefined {
+    const s = this.state(account);
+    if (!s.current) return undefined;
+    const read = this.serveCurrent(s);
+    return read.snapshot;
+  }
+
+  status(): AccountStatus[] {
+    return [...this.states.values()].map((s) => {
+      const read = s.current ? this.serveCurrent(s) : undefined;
+      return {
+        provider: s.account.provider,
+        accountId: s.account.accountId,
+        state: read?.snapshot ? (read.staleBecause ? "stale" : "fresh") : s.settled ? "failed" : "loading",
+        ageSeconds: s.current ? ageSeconds(this.now() - s.current.fetchedAt) : null,
+        version: s.current?.version ?? null,
+        breaker: breakerState(s.breaker.state),
+        lastError: s.failure ? { code: s.failure.error.code, message: s.failure.error.message } : null,
+      };
+    });
+  }
+
+  /** Stop listings in flight; what they fetched is dropped. */
+  async stop(): Promise<void> {
+    this.stopping.abort(new Error("the gateway is stopping"));
+    await this.store.close?.();
+  }
+
+  private state(account: ProviderAccount): AccountState {
+    const s = this.states.get(accountKey(account.provider, account.accountId));
+    if (!s) throw new Error(`account ${accountKey(account.provider, account.accountId)} is not configured`);
+    return s;
+  }
+
+  /** The current snapshot under stale-if-error: marked stale after a failed refresh, refused past the bound. */
+  private serveCurrent(s: AccountState): SnapshotRead {
+    const current = s.current!;
+    if (!s.failure || s.failure.at < current.fetchedAt) return { snapshot: current };
+    if (this.now() - current.fetchedAt > this.policy.staleIfErrorMs) return { error: s.failure.error };
+    return { snapshot: current, staleBecause: s.failure.error };
+  }
+
+  /**
+   * The one refresh of this account: the one in flight, or a new one unless the refresh floor
+   * forbids it (then undefined: the newest snapshot, or the last failure, serves).
+   */
+  private refresh(s: AccountState): Promise<AccountSnapshot> | undefined {
+    if (s.running) return s.running;
+    if (this.now() - s.startedAt < this.policy.minRefreshMs) return undefined;
+    s.startedAt = this.now();
+    const previous = s.current;
+    s.running = this.store
+      .singleFlight(s.key, async () => {
+        // Another holder of the store (another instance) may have listed it meanwhile.
+        const stored = await this.store.load(s.key);
+        if (stored && (!previous || stored.fetchedAt > previous.fetchedAt) && this.now() - stored.fetchedAt < Math.max(this.policy.minRefreshMs, 1)) return stored;
+        const listed = await this.list(s);
+        await this.store.save(listed).catch((error: unknown) => this.logger.warn({ err: error, account: s.key }, "could not save a snapshot to the store; serving it from memory"));
+        return listed;
+      })
+      .then((data) => {
+        const snapshot = adopt(data, previous);
+        s.current = snapshot;
+        s.failure = undefined;
+        if (previous?.version !== snapshot.version) {
+          this.logger.info({ provider: s.account.provider, accountId: s.account.accountId, numbers: snapshot.numbers.length, pools: snapshot.pools.length, version: snapshot.version }, "snapshot refreshed");
+        }
+        return snapshot;
+      })
+      .catch((error: unknown) => {
+        const upstream = this.asUpstream(s, error);
+        s.failure = { error: upstream, at: this.now() };
+        this.logger.warn({ provider: s.account.provider, accountId: s.account.accountId, code: upstream.code, stale: Boolean(s.current) }, "listing failed: %s", upstream.message);
+        throw upstream;
+      })
+      .finally(() => {
+        s.running = undefined;
+        s.settled = true;
+      });
+    return s.running;
+  }
+
+  /** One listing within its bounds: the page cap, the time budget, the breaker, and the gateway's stop. */
+  private async list(s: AccountState): Promise<AccountSnapshot> {
+    const budget = AbortSignal.timeout(this.policy.listingBudgetMs);
+    const signal = AbortSignal.any([budget, this.stopping.signal]);
+    let inventory;
+    try {
+      inventory = await s.breaker.execute(() => s.account.listInventory({ signal, maxPages: this.policy.maxPages }));
+    } catch (error) {
+      throw budget.aborted ? this.budgetSpent(s) : error;
+    }
+    return AccountSnapshot.fromInventory(s.account.provider, s.account.accountId, inventory, this.now());
+  }
+
+  private async waitFor(s: AccountState, refresh: Promise<AccountSnapshot>, deadlineAt: number): Promise<{ snapshot: AccountSnapshot } | { error: UpstreamError }> {
+    const remaining = deadlineAt - this.now();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<{ error: UpstreamError }>((resolve) => {
+      timer = setTimeout(() => resolve({ error: this.deadlinePassed(s) }), Math.max(0, remaining));
+      timer.unref();
+    });
+    try {
+      return await Promise.race([refresh.then((snapshot) => ({ snapshot }), (error: unknown) => ({ error: this.asUpstream(s, error) })), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private asUpstream(s: AccountState, error: unknown): UpstreamError {
+    const { provider, accountId } = s.account;
+    if (error instanceof UpstreamError) return error;
+    if (error instanceof BrokenCircuitError) {
+      const last = s.failure?.error;
+      return new UpstreamError(
+        provider,
+        last?.code ?? "UPSTREAM_UNAVAILABLE",
+        `${providerLabel[provider]} account ${accountId} failed ${this.policy.breakerFailures} listings in a row, so it is left alone for ${Math.round(this.policy.breakerCooldownMs / 1000)} s before the next try${last ? ` (last: ${last.message})` : ""}.`,
+        { accountId, status: last?.details.status },
+      );
+    }
+    this.logger.error({ err: error, provider, accountId }, "listing failed unexpectedly");
+    return new UpstreamError(provider, "UPSTREAM_BAD_RESPONSE", `${providerLabel[provider]} account ${accountId} failed unexpectedly; the gateway log has the cause.`, { accountId });
+  }
+
+  private budgetSpent(s: AccountState): UpstreamError {
+    const { provider, accountId } = s.account;
+    return new UpstreamError(
+      provider,
+      "UPSTREAM_TIMEOUT",
+      `${providerLabel[provider]} account ${accountId} did not finish listing within its budget of ${Math.round(this.policy.listingBudgetMs / 1000)} s (NUMBERGRAPH_LISTING_BUDGET_SECONDS); stopped. Retry later, or raise the budget for a very large account.`,
+      { accountId },
+    );
+  }
+
+  private deadlinePassed(s: AccountState): UpstreamError {
+    const { provider, accountId } = s.account;
+    return new UpstreamError(
+      provider,
+      "UPSTREAM_TIMEOUT",
+      `${providerLabel[provider]} account ${accountId} did not answer within the request deadline of ${Math.round(this.policy.deadlineMs / 1000)} s (NUMBERGRAPH_DEADLINE_SECONDS); its listing goes on in the background, so ask again shortly.`,
+      { accountId },
+    );
+  }
+
+  private notYet(s: AccountState): UpstreamError {
+    const { provider, accountId } = s.account;
+    return new UpstreamError(provider, "UPSTREAM_UNAVAILABLE", `${providerLabel[provider]} account ${accountId} has no snapshot yet; ask again shortly.`, { accountId });
+  }
+}
+
+/** Index stored data unless it is what we already hold (then only the time stamp moves). */
+function adopt(data: SnapshotData, previous: AccountSnapshot | undefined): AccountSnapshot {
+  if (data instanceof AccountSnapshot && !previous) return data;
+  if (previous && previous.version === data.version) return data.fetchedAt === previous.fetchedAt ? previous : previous.restamped(data.fetchedAt);
+  return data instanceof AccountSnapshot ? data : AccountSnapshot.fromData(data);
+}
+
+export function ageSeconds(ms: number): number {
+  return Math.max(0, Math.floor(ms / 100) / 10);
+}
+
+function breakerState(state: CircuitState): AccountStatus["breaker"] {
+  return state === CircuitState.Closed ? "closed" : state === CircuitState.HalfOpen ? "half-open" : "open";
+}
+
+function noop(): void {}
