@@ -35,6 +35,7 @@ describe("request errors and execution errors", () => {
           }),
     );
     gateway = await startGateway({ accounts, gatewayKeys: [], port: 0, host: "127.0.0.1", logger: log.logger });
+    await gateway.snapshots.warmAll();
   });
   afterAll(async () => {
     await gateway?.stop();
