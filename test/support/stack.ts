@@ -6,6 +6,7 @@ import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import type { ListingBounds, NumberRecord, PoolRecord, ProviderAccount } from "../../src/model/index.js";
 import type { HttpTuning } from "../../src/providers/shared/upstream-http.js";
 import type { SnapshotPolicy } from "../../src/snapshots/snapshot-policy.js";
+import type { FreshnessEntry } from "../../src/snapshots/snapshot-reader.js";
 import { startGateway, type GatewayOptions, type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators, type SimulatorOptions } from "../../src/simulators/start-all.js";
 
@@ -13,6 +14,7 @@ export interface GraphQLResponse<TData> {
   status: number;
   data?: TData | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: { freshness?: FreshnessEntry[] } & Record<string, unknown>;
 }
 
 export interface Stack {
@@ -41,11 +43,14 @@ export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "lo
   snapshotPolicy?: Partial<SnapshotPolicy>;
   /** Wait for the start-up listing of every account before returning (default true). */
   warm?: boolean;
+  /** Set simulator switches before the gateway starts (and lists every account). */
+  beforeGateway?: (sims: RunningSimulators) => void;
 }
 
 /** The four simulators and a gateway over them, on free ports, spoken to over real HTTP. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = await startSimulators(options);
+  options.beforeGateway?.(sims);
   const gateway = await startGateway({
     accounts: createProviderAccounts(withTuning(sims.accounts, options.tuning ?? TEST_TUNING)),
     gatewayKeys: options.gatewayKeys ?? [],
@@ -77,9 +82,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-/** Requests the simulators served for number inventories (not OAuth tokens, not pool lists), per endpoint. */
+/** Requests the simulators served for inventories (numbers and pools; not OAuth tokens), per endpoint. */
 export function inventoryCounts(stack: Stack): Record<string, number> {
-  return Object.fromEntries(Object.entries(stack.sims.counts()).filter(([key]) => !key.includes("/oauth/") && !key.includes("number-pools")));
+  return Object.fromEntries(Object.entries(stack.sims.counts()).filter(([key]) => !key.includes("/oauth/")));
 }
 
 /** Generous bounds for calling a provider client directly. */
@@ -95,4 +100,26 @@ export async function listNumbers(account: ProviderAccount, bounds: Partial<List
 /** Every pool of one account, as its client maps them. */
 export async function listPools(account: ProviderAccount, bounds: Partial<ListingBounds> = {}): Promise<PoolRecord[]> {
   return (await account.listInventory(testBounds(bounds))).pools;
+}
+
+/** What one listing of every account costs the simulators (numbers to the last page, HighLevel's pools). */
+export function oneListingOfEach(sims: RunningSimulators): Record<string, number> {
+  const { highlevel, telnyx, zoom, butter } = sims;
+  const perLocation = Object.fromEntries(highlevel.locations.map((l) => [`HIGHLEVEL GET /phone-system/numbers/location/${l.locationId}`, Math.floor(l.numbers.length / 1000) + 1]));
+  return {
+    ...perLocation,
+    "HIGHLEVEL GET /phone-system/number-pools": highlevel.locations.length,
+    "TELNYX GET /v2/phone_numbers": Math.max(1, Math.ceil(telnyx.numbers.length / 250)),
+    "ZOOM GET /v2/phone/numbers": Math.max(1, Math.ceil(zoom.numbers.length / 100)),
+    "BUTTER GET /api/phone-numbers": Math.max(1, Math.ceil(butter.numbers.length / 100)),
+  };
+}
+
+/** Wait (bounded) until `check` holds; for effects that follow an answer, such as a background refresh. */
+export async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -29,6 +29,8 @@ export class ButterSimulator extends Simulator {
   readonly numbers: readonly ButterWirePhoneNumber[];
   repeatCursor: boolean;
   dropCursor: boolean;
+  /** A misbehaving upstream: `has_more` stays true and every page hands out a new cursor, forever. */
+  endlessCursor = false;
 
   constructor(options: ButterSimulatorOptions = {}) {
     super(
@@ -64,11 +66,11 @@ export class ButterSimulator extends Simulator {
     const cursor = request.query.get("cursor");
     if (cursor !== null) {
       const decoded = decodeCursor(cursor);
-      if (!decoded || decoded.status !== (status ?? "") || decoded.offset > matching.length) return fail(400, "VALIDATION_ERROR", "cursor is invalid or was issued for other filters.", { field: "cursor" });
+      if (!decoded || decoded.status !== (status ?? "") || (decoded.offset > matching.length && !this.endlessCursor)) return fail(400, "VALIDATION_ERROR", "cursor is invalid or was issued for other filters.", { field: "cursor" });
       offset = decoded.offset;
     }
     const page = matching.slice(offset, offset + limit);
-    const hasMore = offset + limit < matching.length;
+    const hasMore = this.endlessCursor || offset + limit < matching.length;
     const next = hasMore && !this.dropCursor ? encodeCursor({ offset: this.repeatCursor ? limit : offset + limit, status: status ?? "" }) : null;
     return {
       status: 200,

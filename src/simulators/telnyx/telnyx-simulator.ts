@@ -48,6 +48,8 @@ export class TelnyxSimulator extends Simulator {
   readonly usagePaymentMethods: Map<string, TelnyxUsagePaymentMethod>;
   /** Misbehave like an upstream that ignores `page[number]` and always serves page 1. */
   ignorePageNumber = false;
+  /** A misbehaving upstream: `meta.total_pages` claims this many pages, whatever it holds. */
+  claimedTotalPages: number | undefined = undefined;
   /** Called after a page is served, e.g. to buy a number while a client is still paging. */
   onPageServed: ((pageNumber: number) => void) | undefined;
   private readonly limiter: TelnyxRateLimiter;
@@ -104,7 +106,8 @@ export class TelnyxSimulator extends Simulator {
     const page = this.ignorePageNumber ? 1 : requestedPage;
     const data = ordered.slice((page - 1) * size, page * size);
     this.onPageServed?.(page);
-    return { status: 200, body: { data, meta: { total_pages: Math.ceil(ordered.length / size), total_results: ordered.length, page_number: page, page_size: size } } };
+    const totalPages = this.claimedTotalPages ?? Math.ceil(ordered.length / size);
+    return { status: 200, body: { data, meta: { total_pages: totalPages, total_results: ordered.length, page_number: page, page_size: size } } };
   }
 
   private readonly sorts: Record<string, (a: Row, b: Row) => number> = {
