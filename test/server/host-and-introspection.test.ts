@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { describe, expect, it } from "@jest/globals";
 import { postGraphQL, startMain } from "../support/main-process.js";
+import { eventually } from "../support/stack.js";
 
 const introspect = "{ __schema { queryType { name } } }";
 const typo = "{ phoneNumbr(id: 1) { id } }";
@@ -10,6 +11,8 @@ describe("HOST and NUMBERGRAPH_INTROSPECTION", () => {
   it("by default introspects and suggests fields, listening on 0.0.0.0", async () => {
     const main = await startMain({ NODE_ENV: "development" });
     try {
+      // The log line and the console line come down different streams, in either order.
+      await eventually(() => /numbergraph serving/.test(main.output()));
       expect(main.output()).toMatch(/numbergraph serving http:\/\/0\.0\.0\.0:\d+\/graphql/);
       expect((await postGraphQL(main.url, introspect)).body.data.__schema.queryType.name).toBe("Query");
       const suggestion = await postGraphQL(main.url, typo);
