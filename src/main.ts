@@ -4,12 +4,15 @@ import { configuredAccounts, countAccounts, loadConfig } from "./config/config.j
 import { ConfigError } from "./config/config-error.js";
 import { logger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
+import { startTracing } from "./observability/tracing.js";
 import { startGateway } from "./server.js";
 import { startSimulators, type RunningSimulators } from "./simulators/start-all.js";
 
 /** Composition root: config → provider accounts (or the simulators) → gateway. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // OTLP export only when the standard variable asks for it; otherwise OpenTelemetry stays unregistered (a no-op).
+  const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
   let simulators: RunningSimulators | undefined;
   if (countAccounts(config.accounts) === 0) {
     if (config.production && !config.demo) {
@@ -36,11 +39,13 @@ async function main(): Promise<void> {
     introspection: config.introspection,
     includeStacktrace: !config.production,
     documentLimits: config.documentLimits,
+    opsPort: config.opsPort,
+    tracing: tracing !== undefined,
     ide: config.ide,
     logger,
     snapshotPolicy: config.snapshotPolicy,
   });
-  logger.info("numbergraph serving %s", gateway.url);
+  logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
 
   // The simulators stop last: requests in flight over them finish first.
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
     void gateway
       .stop()
       .then(() => simulators?.stop())
+      .then(() => tracing?.shutdown())
       .then(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);

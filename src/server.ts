@@ -3,10 +3,9 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import { randomUUID } from "node:crypto";
+import express, { type ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway-keys.js";
 import { UnauthenticatedError } from "./graph/common/errors.js";
@@ -20,12 +19,17 @@ import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
 import { formatGatewayError } from "./plugin/error-shaping/index.js";
 import { logger as defaultLogger } from "./logger.js";
-import { requestScope } from "./observability/request-scope.js";
 import { freshnessNeed } from "./snapshots/freshness-need.js";
 import { SnapshotReader } from "./snapshots/snapshot-reader.js";
 import type { SnapshotPolicy } from "./snapshots/snapshot-policy.js";
 import { SnapshotService } from "./snapshots/snapshot-service.js";
 import type { SnapshotStore } from "./snapshots/snapshot-store.js";
+import { accessLog } from "./observability/access-log.js";
+import { GatewayMetrics } from "./observability/metrics.js";
+import { healthEndpoint, opsEndpoints } from "./observability/ops-endpoints.js";
+import { requestObservation } from "./observability/request-observation.js";
+import { traceUpstreamCalls } from "./observability/tracing.js";
+import { requestOutcomePlugin } from "./plugin/request-outcome/index.js";
 
 export interface GatewayOptions {
   accounts: readonly ProviderAccount[];
@@ -49,12 +53,18 @@ export interface GatewayOptions {
   snapshotPolicy?: Partial<SnapshotPolicy>;
   /** Where snapshots are shared; default: this process only. */
   snapshotStore?: SnapshotStore;
+  /** NUMBERGRAPH_OPS_PORT: serve /readyz and /metrics here instead of on `port` (0: any free port). */
+  opsPort?: number;
+  /** A span per operation and per upstream call (set when OpenTelemetry is registered; default false). */
+  tracing?: boolean;
 }
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
   snapshots: SnapshotService;
+  /** Where /readyz and /metrics are served, e.g. http://127.0.0.1:9464 (the main port's origin without NUMBERGRAPH_OPS_PORT). */
+  opsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -75,6 +85,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
   const { validationRules, parseOptions } = documentLimits(limits);
   const introspection = options.introspection ?? true;
+  const metrics = new GatewayMetrics();
+  const observation = requestObservation({ metrics, tracing: options.tracing ?? false });
+  const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
+  let ready = true;
   const server = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
     validationRules,
@@ -86,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }),
       upstreamErrorsPlugin(),
       freshnessPlugin(),
+      requestOutcomePlugin(),
       ApolloServerPluginInlineTraceDisabled(),
       // Apollo's landing page loads its IDE from a CDN; ours (src/plugin/ide) is served locally.
       ApolloServerPluginLandingPageDisabled(),
@@ -99,16 +114,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const keys = new Map(options.gatewayKeys.map((k) => [k.key, k.scopes]));
   app.disable("x-powered-by");
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  app.use(accessLog(log));
+  app.use(healthEndpoint());
+  const ops = opsEndpoints({ accounts: options.accounts, metrics, ready: () => ready });
+  let opsServer: Server | undefined;
+  if (options.opsPort === undefined) app.use(ops);
+  else {
+    const opsApp = express().disable("x-powered-by").use(healthEndpoint(), ops);
+    opsServer = createServer(opsApp);
+    await listen(opsServer, options.opsPort, options.host);
+  }
   if (ideEnabled(options.ide, options.introspection)) app.use(ideRouter({ endpoint: "/graphql", keysRequired: keys.size > 0, logger: options.logger }));
   app.use(
     "/graphql",
-    assignRequestId,
+    observation.begin,
     cors({ exposedHeaders: ["x-request-id"] }),
     express.json({ limit: MAX_BODY }),
-    enterRequestScope,
+    observation.enter,
     expressMiddleware(server, {
       context: async ({ req }) => {
         const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: Date.now() + snapshots.policy.deadlineMs };
@@ -126,38 +148,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   app.use(unreadableBody);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen({ port: options.port, host: options.host ?? "0.0.0.0" }, resolve);
-  });
-  const { address, port } = httpServer.address() as AddressInfo;
-  const host = address.includes(":") ? `[${address}]` : address;
+  await listen(httpServer, options.port, options.host);
+  const origin = originOf(httpServer);
   return {
-    url: `http://${host}:${port}/graphql`,
+    url: `${origin}/graphql`,
     snapshots,
+    opsUrl: opsServer ? originOf(opsServer) : origin,
     stop: async () => {
+      ready = false;
       await server.stop();
       await snapshots.stop();
+      await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));
+      stopTracingUpstream?.();
+      metrics.stop();
     },
   };
 }
 
-/** Each request gets an id (a caller's sane `x-request-id`, or a new one), echoed back and quoted in errors and logs. */
-const assignRequestId: RequestHandler = (req, res, next) => {
-  const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
-  res.setHeader("x-request-id", requestId);
-  res.locals.requestId = requestId;
-  next();
-};
+function listen(server: Server, port: number, host = "0.0.0.0"): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ port, host }, resolve);
+  });
+}
 
-/**
- * Everything below (resolvers, upstream calls, error formatting) sees the request's scope. Entered
- * after the body is read: stream callbacks would not carry it.
- */
-const enterRequestScope: RequestHandler = (_req, res, next) => {
-  requestScope.run({ requestId: res.locals.requestId as string, upstreamCalls: 0 }, next);
-};
+function originOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+}
 
 /** A body that is not JSON, too large or in an unknown charset: a GraphQL-shaped answer that says which. */
 const unreadableBody: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {

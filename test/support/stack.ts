@@ -36,7 +36,7 @@ export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning)
   };
 }
 
-export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "logger" | "introspection" | "documentLimits"> {
+export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "logger" | "introspection" | "documentLimits" | "opsPort" | "tracing"> {
   gatewayKeys?: GatewayKey[];
   tuning?: HttpTuning;
   maxQueryCost?: number;
@@ -61,6 +61,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     introspection: options.introspection,
     documentLimits: options.documentLimits,
     snapshotPolicy: options.snapshotPolicy,
+    opsPort: options.opsPort,
+    tracing: options.tracing,
   });
   if (options.warm ?? true) await gateway.snapshots.warmAll();
   return {

@@ -3,6 +3,10 @@ import type { z } from "zod";
 import { logger } from "../../logger.js";
 import { UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
 import { redactSecrets } from "./redact.js";
+import { beginUpstreamCall, type UpstreamCallHandle } from "./upstream-calls.js";
+
+/** The call an attempt belongs to, carried in got's per-request context for metrics and traces. */
+const callOf = (context: Record<string, unknown>) => context.upstreamCall as UpstreamCallHandle | undefined;
 
 /** Transport knobs every provider account accepts (config file / tests). */
 export interface HttpTuning {
@@ -75,12 +79,20 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     },
     hooks: {
       beforeRequest: [
+        (request) => callOf(request.context)?.attemptStarts(),
         async (request) => {
           Object.assign(request.headers, await options.authHeaders());
         },
       ],
+      afterResponse: [
+        (response) => {
+          callOf(response.request.options.context)?.attemptEnded(String(response.statusCode));
+          return response;
+        },
+      ],
       beforeRetry: [
         (error, retryCount) => {
+          if (!error.response) callOf(error.options.context)?.attemptEnded(error.code ?? "error");
           logger.debug({ provider, accountId, retryCount, status: error.response?.statusCode, code: error.code }, "retrying upstream call");
         },
       ],
@@ -134,24 +146,38 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     return said ? `: ${said}` : "";
   }
 
-  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, signal: AbortSignal | undefined, renewed = false): Promise<string> {
+  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, signal: AbortSignal | undefined, call: UpstreamCallHandle, renewed = false): Promise<string> {
     try {
       const relative = path.replace(/^\//, "");
-      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal });
+      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal, context: { upstreamCall: call } });
       return response.body;
     } catch (error) {
+      // The last attempt's transport failure (a response was counted by afterResponse; an auth hook's failure sent nothing).
+      if (error instanceof RequestError && !error.response && !(error.cause instanceof UpstreamError)) call.attemptEnded(error.code ?? "error");
       if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized(error.options.headers))) {
-        return send(method, path, searchParams, signal, true);
+        return send(method, path, searchParams, signal, call, true);
       }
       throw mapError(error, method, path.replace(/^\//, ""), signal);
     }
   }
 
   async function sendJson<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, signal: AbortSignal | undefined): Promise<z.infer<S>> {
+    const call = beginUpstreamCall({ provider, accountId, method, baseUrl: options.baseUrl, path, searchParams });
+    try {
+      const parsed = await fetchAndParse(method, path, searchParams, schema, signal, call);
+      call.end({ status: call.call.attempts.at(-1)?.status ?? "none" });
+      return parsed;
+    } catch (error) {
+      call.end({ status: call.call.attempts.at(-1)?.status ?? "none", ...(error instanceof UpstreamError ? { error: error.code } : {}) });
+      throw error;
+    }
+  }
+
+  async function fetchAndParse<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, signal: AbortSignal | undefined, call: UpstreamCallHandle): Promise<z.infer<S>> {
     let json: unknown;
     // A body cut off in transit (a truncated page) is worth one more try before the listing fails.
     for (let attempt = 1; ; attempt++) {
-      const text = await send(method, path, searchParams, signal);
+      const text = await send(method, path, searchParams, signal, call);
       try {
         json = JSON.parse(text);
         break;

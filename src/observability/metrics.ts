@@ -1,0 +1,58 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { observeUpstreamCalls } from "../providers/shared/upstream-calls.js";
+import type { GraphQLOutcome } from "./request-scope.js";
+
+/**
+ * The gateway's Prometheus series (SPEC §8), in a registry of its own so two gateways in one process
+ * (tests) never share a series. Upstream series count HTTP attempts, retries included, as the
+ * providers' own rate limits and the simulators' counters do.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly upstreamRequests = new Counter({
+    name: "numbergraph_upstream_requests_total",
+    help: "HTTP requests sent to providers (every attempt, retries included), by provider and the status they got (or the transport failure).",
+    labelNames: ["provider", "status"] as const,
+    registers: [this.registry],
+  });
+  readonly upstreamDuration = new Histogram({
+    name: "numbergraph_upstream_request_duration_seconds",
+    help: "Time each provider HTTP attempt took, by provider and endpoint.",
+    labelNames: ["provider", "endpoint"] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20],
+    registers: [this.registry],
+  });
+  readonly graphqlRequests = new Counter({
+    name: "numbergraph_graphql_requests_total",
+    help: "GraphQL requests answered, by outcome: ok, partial (some provider failed), bad_request, unauthenticated, error.",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly graphqlDuration = new Histogram({
+    name: "numbergraph_graphql_request_duration_seconds",
+    help: "Time to answer a GraphQL request, by outcome.",
+    labelNames: ["outcome"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20],
+    registers: [this.registry],
+  });
+  private readonly stopObserving: () => void;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: "numbergraph_" });
+    this.stopObserving = observeUpstreamCalls({
+      attempt: (call, attempt) => {
+        this.upstreamRequests.inc({ provider: call.provider, status: attempt.status });
+        this.upstreamDuration.observe({ provider: call.provider, endpoint: `${call.method} ${call.endpoint}` }, attempt.durationMs / 1000);
+      },
+    });
+  }
+
+  requestAnswered(outcome: GraphQLOutcome, seconds: number): void {
+    this.graphqlRequests.inc({ outcome });
+    this.graphqlDuration.observe({ outcome }, seconds);
+  }
+
+  stop(): void {
+    this.stopObserving();
+  }
+}
