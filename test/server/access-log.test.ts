@@ -12,7 +12,7 @@ describe("the access log", () => {
   let stack: Stack;
   const log = memoryLogger();
   beforeAll(async () => {
-    stack = await startStack({ numbers: 30, gatewayKeys: parseGatewayKeys(`${GATEWAY_KEY}:*`, "test"), logger: log.logger });
+    stack = await startStack({ numbers: 30, gatewayKeys: parseGatewayKeys(`${GATEWAY_KEY}:*`, "test"), logger: log.logger, snapshotPolicy: { minRefreshMs: 0 } });
   });
   afterAll(() => stack?.stop());
   const accessLines = () => log.records().filter((r) => typeof r.msg === "string" && /^(GET|POST) \//.test(r.msg));
@@ -31,7 +31,7 @@ describe("the access log", () => {
 
   it("writes one line per request with its id (echoed as x-request-id), operation, outcome, duration and the upstream calls it made", async () => {
     stack.sims.resetCounts();
-    const response = await post("query Dashboard { phoneNumbers(first: 3) { totalCount } }", { authorization: `Bearer ${GATEWAY_KEY}`, "x-request-id": "req-access-1" });
+    const response = await post("query Dashboard { phoneNumbers(first: 3) { totalCount } }", { authorization: `Bearer ${GATEWAY_KEY}`, "x-request-id": "req-access-1", "cache-control": "no-cache" });
     expect(response.headers.get("x-request-id")).toBe("req-access-1");
     const served = Object.values(stack.sims.counts()).reduce((a, b) => a + b, 0);
     expect(served).toBeGreaterThan(0);
@@ -51,7 +51,7 @@ describe("the access log", () => {
     try {
       const before = accessLines().length;
       const answers = await Promise.all([
-        ...Array.from({ length: 6 }, () => post("{ phoneNumbers(first: 50) { totalCount nodes { pools { name } } } numberPools { totalCount } }", { "x-api-key": GATEWAY_KEY })),
+        ...Array.from({ length: 6 }, () => post("{ phoneNumbers(first: 50) { totalCount nodes { pools { name } } } numberPools { totalCount } }", { "x-api-key": GATEWAY_KEY, "cache-control": "no-cache" })),
         post("{ phoneNumbers(first: 1) { totalCount } }", { authorization: "Bearer wrong-key-c0ffee" }),
         post("{ phoneNumbers(first: 1) { totalCount } }", { "x-api-key": "wrong-key-decaf" }),
       ]);

@@ -17,17 +17,19 @@ describe("/metrics (prom-client)", () => {
   let stack: Stack;
   let metricsUrl: string;
   beforeAll(async () => {
-    stack = await startStack({ numbers: 30, gatewayKeys: parseGatewayKeys("ops-91bc:*", "test") });
+    // No refresh floor and no stale-if-error: `Cache-Control: no-cache` lists every account again, and a failed listing fails its provider.
+    stack = await startStack({ numbers: 30, gatewayKeys: parseGatewayKeys("ops-91bc:*", "test"), snapshotPolicy: { minRefreshMs: 0, staleIfErrorMs: 0 } });
     metricsUrl = new URL("/metrics", stack.gateway.opsUrl).toString();
   });
   afterAll(() => stack?.stop());
   const key = { "x-api-key": "ops-91bc" };
+  const fresh = { ...key, "cache-control": "no-cache" };
 
   it("counts every upstream attempt by provider and status, exactly as the simulators served them", async () => {
     const before = await scrape(metricsUrl);
     stack.sims.resetCounts();
     stack.sims.telnyx.setFaults({ failNext: 1 }); // one 500, then got retries it
-    const answer = await stack.request("{ phoneNumbers(first: 5) { totalCount nodes { pools { name } } } }", undefined, key);
+    const answer = await stack.request("{ phoneNumbers(first: 5) { totalCount nodes { pools { name } } } }", undefined, fresh);
     expect(answer.errors).toBeUndefined();
     const after = await scrape(metricsUrl);
     const served = servedPerProvider(stack);
@@ -51,7 +53,7 @@ describe("/metrics (prom-client)", () => {
     await stack.request("{ phoneNumbers(first: 1) { totalCount }", undefined, key); // bad_request
     stack.sims.zoom.setFaults({ failureRate: 1 });
     try {
-      await stack.request("{ phoneNumbers(first: 1, filter: { providers: [ZOOM, TELNYX] }) { totalCount } }", undefined, key); // partial
+      await stack.request("{ phoneNumbers(first: 1, filter: { providers: [ZOOM, TELNYX] }) { totalCount } }", undefined, fresh); // partial
     } finally {
       stack.sims.resetFaults();
     }

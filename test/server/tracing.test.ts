@@ -20,7 +20,7 @@ describe("tracing", () => {
   let stack: Stack;
   beforeAll(async () => {
     tracing = startTracing(new SimpleSpanProcessor(exporter));
-    stack = await startStack({ numbers: 30, tracing: true });
+    stack = await startStack({ numbers: 30, tracing: true, snapshotPolicy: { minRefreshMs: 0 } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -35,7 +35,7 @@ describe("tracing", () => {
 
   it("gives one operation a SERVER span under the caller's traceparent and one CLIENT child per upstream call", async () => {
     stack.sims.resetCounts();
-    const answer = await stack.request("query Inventory { phoneNumbers(first: 2) { totalCount } }", undefined, { traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01` });
+    const answer = await stack.request("query Inventory { phoneNumbers(first: 2) { totalCount } }", undefined, { traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`, "cache-control": "no-cache" });
     expect(answer.errors).toBeUndefined();
     const served = Object.values(stack.sims.counts()).reduce((a, b) => a + b, 0);
     const spans = await spansOfTrace(TRACE_ID);
@@ -59,7 +59,7 @@ describe("tracing", () => {
   it("records retries and failures on the upstream span", async () => {
     stack.sims.telnyx.setFaults({ failNext: 1 });
     const traceId = "5bf92f3577b34da6a3ce929d0e0e4736";
-    await stack.request("{ phoneNumbers(first: 1, filter: { providers: [TELNYX] }) { totalCount } }", undefined, { traceparent: `00-${traceId}-${CALLER_SPAN}-01` });
+    await stack.request("{ phoneNumbers(first: 1, filter: { providers: [TELNYX] }) { totalCount } }", undefined, { traceparent: `00-${traceId}-${CALLER_SPAN}-01`, "cache-control": "no-cache" });
     const telnyx = (await spansOfTrace(traceId)).filter((s) => s.kind === SpanKind.CLIENT && s.attributes["numbergraph.provider"] === "TELNYX");
     expect(telnyx.map((s) => s.attributes["numbergraph.retries"])).toContain(1);
   });
@@ -78,7 +78,7 @@ describe("tracing", () => {
     const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const main = await startMain({ NODE_ENV: "development", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, NUMBERGRAPH_API_KEYS: "tr4ce-gateway-key:*" });
     try {
-      const answer = await postGraphQL(main.url, "query Exported { phoneNumbers(first: 1) { totalCount } }", { "x-api-key": "tr4ce-gateway-key", traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01` });
+      const answer = await postGraphQL(main.url, "query Exported { phoneNumbers(first: 1) { totalCount } }", { "x-api-key": "tr4ce-gateway-key", traceparent: `00-${TRACE_ID}-${CALLER_SPAN}-01`, "cache-control": "no-cache" });
       expect(answer.status).toBe(200);
     } finally {
       main.child.kill("SIGTERM");
