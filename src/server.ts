@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
@@ -102,6 +102,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       freshnessPlugin(),
       requestOutcomePlugin(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No field carries a cache hint, and its per-field hook would wrap every resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads its IDE from a CDN; ours (src/plugin/ide) is served locally.
       ApolloServerPluginLandingPageDisabled(),
       // On stop, requests in flight finish before the server closes.
