@@ -15,7 +15,7 @@ describe("bounded waits and listings", () => {
       numbers: 40,
       warm: false,
       tuning: { retries: 0, timeoutMs: 20_000 },
-      snapshotPolicy: { deadlineMs: 2_000, maxPages: 50, listingBudgetMs: 6_000, minRefreshMs: 60_000 },
+      snapshotPolicy: { deadlineMs: 1_000, maxPages: 10, listingBudgetMs: 6_000, minRefreshMs: 60_000 },
       beforeGateway: (sims) => {
         sims.highlevel.setFaults({ hangMs: 15_000 });
         sims.butter.endlessCursor = true;
@@ -25,16 +25,17 @@ describe("bounded waits and listings", () => {
   });
   afterAll(() => stack?.stop());
 
-  it("answers within the deadline (plus a second) with the others' data and UPSTREAM_TIMEOUT for a hung provider; an endless cursor and an absurd total_pages stop at the page cap", async () => {
+  it("answers at the deadline, long before the hung provider would, with the others' data and UPSTREAM_TIMEOUT for it; an endless cursor and an absurd total_pages stop at the page cap", async () => {
     const started = Date.now();
     const answer = await stack.request<ByProvider, never>(BY_PROVIDER);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // HighLevel would answer after 15 s; the 1 s deadline answers well before (slack for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(new Set(answer.data!.phoneNumbers.nodes.map((n) => n.provider))).toEqual(new Set(["ZOOM"]));
     const byProvider = Object.fromEntries(answer.errors!.map((e) => [e.extensions?.provider, e]));
     expect(byProvider.HIGHLEVEL!.extensions!.code).toBe("UPSTREAM_TIMEOUT");
     expect(byProvider.HIGHLEVEL!.message).toMatch(/NUMBERGRAPH_DEADLINE_SECONDS/);
     expect(byProvider.TELNYX!.extensions!.code).toBe("UPSTREAM_BAD_RESPONSE");
-    expect(byProvider.TELNYX!.message).toMatch(/claimed 200000 pages.*page cap of 50/);
+    expect(byProvider.TELNYX!.message).toMatch(/claimed 200000 pages.*page cap of 10/);
     // Butter's listing ran into the cap (or, on a slow machine, is still paging towards it within the deadline).
     expect(["UPSTREAM_BAD_RESPONSE", "UPSTREAM_TIMEOUT"]).toContain(byProvider.BUTTER!.extensions!.code);
     expect(stack.sims.telnyx.total()).toBe(1);
@@ -42,9 +43,9 @@ describe("bounded waits and listings", () => {
 
   it("stops paging at the cap, and stops a hung listing at its time budget: nothing goes on after", async () => {
     await eventually(() => stack.gateway.snapshots.status().every((s) => s.state !== "loading"), 10_000);
-    expect(stack.sims.butter.total()).toBe(50);
+    expect(stack.sims.butter.total()).toBe(10);
     const butter = stack.gateway.snapshots.status().find((s) => s.provider === "BUTTER")!;
-    expect(butter.lastError!.message).toMatch(/kept paging past 50 pages/);
+    expect(butter.lastError!.message).toMatch(/kept paging past 10 pages/);
     const highlevel = stack.gateway.snapshots.status().filter((s) => s.provider === "HIGHLEVEL");
     for (const location of highlevel) expect(location.lastError!.message).toMatch(/NUMBERGRAPH_LISTING_BUDGET_SECONDS/);
     const calls = stack.sims.counts();

@@ -1,13 +1,14 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { DashboardDocument } from "../generated/operations.js";
-import { inventoryCounts, oneListingOfEach, startStack, type Stack } from "../support/stack.js";
+import { inventoryCounts, oneListingOfEach, startStack, TEST_TUNING, type Stack } from "../support/stack.js";
 
 /** SPEC §6: one snapshot per account, listed once and read by every request of every caller. */
 describe("snapshots are shared by every request", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ warm: false });
+    // A generous per-call timeout: a retry on a loaded machine would count as a second call.
+    stack = await startStack({ warm: false, tuning: { ...TEST_TUNING, timeoutMs: 15_000 } });
   });
   afterAll(() => stack?.stop());
 
