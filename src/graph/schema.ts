@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { isObjectType, parse, type GraphQLField, type GraphQLSchema } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { buildSchema, createResolversMap } from "type-graphql";
 import type { GraphContext } from "./context.js";
@@ -51,8 +51,27 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     },
   };
   for (const [typeName, fields] of Object.entries(entityResolvers)) resolvers[typeName] = { ...resolvers[typeName], ...fields };
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as never,
   });
+  carryFieldExtensions(schema, subgraph);
+  return subgraph;
+}
+
+/**
+ * The subgraph is built from printed SDL, which drops field extensions; carry over what
+ * type-graphql put there (each field's declared `complexity`) so the query-cost plugin reads it.
+ */
+function carryFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const type of Object.values(from.getTypeMap())) {
+    const target = to.getType(type.name);
+    if (!isObjectType(type) || !isObjectType(target)) continue;
+    const targetFields = target.getFields();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (field.extensions.complexity !== undefined && targetFields[name]) {
+        (targetFields[name] as { extensions: GraphQLField<unknown, unknown>["extensions"] }).extensions = { ...targetFields[name]!.extensions, complexity: field.extensions.complexity };
+      }
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { withinPage } from "../common/complexity.js";
 import { PageInfo } from "./page-info.type.js";
 
 /**
@@ -17,10 +18,10 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
 
   @ObjectType()
   abstract class Connection {
-    @Field(() => [Edge], { description: "This page's items with their cursors, in the connection's stable order." })
+    @Field(() => [Edge], { complexity: withinPage, description: "This page's items with their cursors, in the connection's stable order." })
     edges!: Edge[];
 
-    @Field(() => [nodeType], { description: "The edges' nodes, for clients that need no cursors." })
+    @Field(() => [nodeType], { complexity: withinPage, description: "The edges' nodes, for clients that need no cursors." })
     nodes!: TNode[];
 
     @Field(() => PageInfo, { description: "Whether more pages follow, and the cursor to ask for the next one." })

@@ -2,6 +2,7 @@ import parsePhoneNumber from "libphonenumber-js/max";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord } from "../../model/index.js";
 import { badUserInput } from "../common/errors.js";
+import { typically } from "../common/complexity.js";
 import type { GraphContext } from "../context.js";
 import { PhoneNumber } from "../phone-number/phone-number.type.js";
 import { holdersOf } from "../phone-number/phone-number.service.js";
@@ -16,7 +17,7 @@ export class DialNumberResolver {
     return { e164: normalised };
   }
 
-  @FieldResolver(() => [PhoneNumber], { description: "Every account's record of this number, in the graph's stable order; empty when nobody holds it." })
+  @FieldResolver(() => [PhoneNumber], { complexity: typically(4), description: "Every account's record of this number, in the graph's stable order; empty when nobody holds it." })
   async holdings(@Root() dial: DialNumberRecord, @Ctx() { snapshots }: GraphContext): Promise<NumberRecord[]> {
     return holdersOf(snapshots, dial.e164);
   }

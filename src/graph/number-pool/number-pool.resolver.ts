@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
+import { connectionPage, onePerId, typically } from "../common/complexity.js";
 import { ConnectionArgs } from "../connection/connection-args.js";
 import { parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
@@ -15,7 +16,7 @@ class NumberPoolsArgs extends ConnectionArgs(NumberPoolFilter) {}
 
 @Resolver(() => NumberPool)
 export class NumberPoolResolver {
-  @Query(() => NumberPoolConnection, { description: "HighLevel number pools and Zoom emergency number pools the caller may see." })
+  @Query(() => NumberPoolConnection, { complexity: connectionPage, description: "HighLevel number pools and Zoom emergency number pools the caller may see." })
   async numberPools(@Ctx() { snapshots }: GraphContext, @Args(() => NumberPoolsArgs) { filter, first, after }: NumberPoolsArgs): Promise<Connection<PoolRecord>> {
     return numberPoolPage(snapshots, filter, parseConnectionArgs({ first, after }));
   }
@@ -25,13 +26,13 @@ export class NumberPoolResolver {
     return poolById(snapshots, decodeGlobalIdOf("NumberPool", id, "id"));
   }
 
-  @Query(() => [NumberPool], { nullable: "items", description: "Pools by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
+  @Query(() => [NumberPool], { nullable: "items", complexity: onePerId, description: "Pools by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
   async numberPoolsByIds(@Ctx() { snapshots }: GraphContext, @Arg("ids", () => [ID], { description: "NumberPool ids; the answer keeps their order." }) ids: string[]): Promise<(PoolRecord | null)[]> {
     const decoded = ids.map((id, i) => decodeGlobalIdOf("NumberPool", id, `ids[${i}]`));
     return Promise.all(decoded.map((id) => poolById(snapshots, id)));
   }
 
-  @FieldResolver(() => [PhoneNumber], { description: "Full records of the pool's numbers, in the graph's stable order." })
+  @FieldResolver(() => [PhoneNumber], { complexity: typically(25), description: "Full records of the pool's numbers, in the graph's stable order." })
   async numbers(@Root() pool: PoolRecord, @Ctx() { snapshots }: GraphContext): Promise<readonly NumberRecord[]> {
     return membersOf(snapshots, pool);
   }

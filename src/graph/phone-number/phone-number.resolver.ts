@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
+import { connectionPage, onePerId, typically } from "../common/complexity.js";
 import { ConnectionArgs } from "../connection/connection-args.js";
 import { parseConnectionArgs, type Connection } from "../connection/paginate.js";
 import type { GraphContext } from "../context.js";
@@ -16,7 +17,7 @@ class PhoneNumbersArgs extends ConnectionArgs(PhoneNumberFilter) {}
 
 @Resolver(() => PhoneNumber)
 export class PhoneNumberResolver {
-  @Query(() => PhoneNumberConnection, { description: "Every number at every configured provider the caller may see." })
+  @Query(() => PhoneNumberConnection, { complexity: connectionPage, description: "Every number at every configured provider the caller may see." })
   async phoneNumbers(@Ctx() { snapshots }: GraphContext, @Args(() => PhoneNumbersArgs) { filter, first, after }: PhoneNumbersArgs): Promise<Connection<NumberRecord>> {
     const page = parseConnectionArgs({ first, after });
     return phoneNumberPage(snapshots, normaliseNumberFilter(filter), page);
@@ -27,13 +28,13 @@ export class PhoneNumberResolver {
     return numberById(snapshots, decodeGlobalIdOf("PhoneNumber", id, "id"));
   }
 
-  @Query(() => [PhoneNumber], { nullable: "items", description: "Numbers by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
+  @Query(() => [PhoneNumber], { nullable: "items", complexity: onePerId, description: "Numbers by id, in the order of `ids`; null where unknown. Batched: serves schema stitching's type merging." })
   async phoneNumbersByIds(@Ctx() { snapshots }: GraphContext, @Arg("ids", () => [ID], { description: "PhoneNumber ids; the answer keeps their order." }) ids: string[]): Promise<(NumberRecord | null)[]> {
     const decoded = ids.map((id, i) => decodeGlobalIdOf("PhoneNumber", id, `ids[${i}]`));
     return Promise.all(decoded.map((id) => numberById(snapshots, id)));
   }
 
-  @FieldResolver(() => [NumberPool], { description: "Pools this number belongs to." })
+  @FieldResolver(() => [NumberPool], { complexity: typically(2), description: "Pools this number belongs to." })
   pools(@Root() number: NumberRecord, @Ctx() { snapshots }: GraphContext): Promise<readonly PoolRecord[]> {
     return poolsOfNumber(snapshots, number);
   }
@@ -43,7 +44,7 @@ export class PhoneNumberResolver {
     return { e164: number.e164 };
   }
 
-  @FieldResolver(() => [PhoneNumber], { description: "The same E.164 number at other providers or accounts." })
+  @FieldResolver(() => [PhoneNumber], { complexity: typically(2), description: "The same E.164 number at other providers or accounts." })
   async alsoHeldAt(@Root() number: NumberRecord, @Ctx() { snapshots }: GraphContext): Promise<NumberRecord[]> {
     const holders = await holdersOf(snapshots, number.e164);
     return holders.filter((n) => n !== number);

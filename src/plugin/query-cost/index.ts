@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, getNullableType, GraphQLError, isCompositeType, isListType } from "graphql";
-import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { getNamedType, GraphQLError, isCompositeType } from "graphql";
+import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { QueryTooCostlyError } from "../../graph/common/errors.js";
-import { expectedItems } from "./list-sizes.js";
 
 export interface QueryCostOptions {
   /** The most objects one operation may be expected to return. */
@@ -17,8 +16,8 @@ const MAX_SELECTIONS = 10_000;
 
 /**
  * An operation's cost is the number of objects it can be expected to return: every object field
- * counts one, times the items of each list it sits in (`first`, `ids`, typical pool sizes: see
- * `list-sizes.ts`). Loaders keep upstream calls flat however a query nests, so what a deep or
+ * counts one, times the items of each list it sits in (`first`, `ids`, typical pool sizes), as
+ * each field declares with `complexity` (`src/graph/common/complexity.ts`). Loaders keep upstream calls flat however a query nests, so what a deep or
  * wide query costs is the gateway's own memory and time; this plugin refuses it up front, with a
  * message that says how to ask for less, before any provider is called.
  */
@@ -29,7 +28,7 @@ export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlug
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {}, estimators: [objectCount], maxQueryNodes: MAX_SELECTIONS });
+            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {}, estimators: [fieldExtensionsEstimator(), undeclared], maxQueryNodes: MAX_SELECTIONS });
           } catch (error) {
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
               throw tooCostly(`This operation has more than ${MAX_SELECTIONS} selections; split it into smaller operations.`, { maxSelections: MAX_SELECTIONS });
@@ -49,10 +48,15 @@ export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlug
   };
 }
 
-const objectCount: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const returned = getNullableType(field.type);
+/**
+ * Fields that declare no cost: an object counts one plus its selection, a scalar nothing, and
+ * federation's `_entities` one per representation. Every list field of our own declares its
+ * cost on the field (`src/graph/common/complexity.ts`).
+ */
+const undeclared: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
-  return expectedItems(type.name, field.name, args, isListType(returned)) * (own + childComplexity);
+  const items = field.name === "_entities" && Array.isArray(args.representations) ? args.representations.length : 1;
+  return items * (own + childComplexity);
 };
 
 function tooCostly(message: string, limits: { cost?: number; maxCost?: number; maxSelections?: number }): GraphQLError {
