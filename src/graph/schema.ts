@@ -3,15 +3,17 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { isObjectType, parse, type GraphQLField, type GraphQLSchema } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { buildSchema, createResolversMap } from "type-graphql";
-import type { GraphContext } from "./context.js";
-import { DialNumberResolver, normaliseDialString } from "./dial-number/dial-number.resolver.js";
-import { tryDecodeGlobalId } from "../model/index.js";
-import { numberById } from "./phone-number/phone-number.service.js";
-import { poolById } from "./number-pool/number-pool.service.js";
+import { resolveDialNumberReference } from "./dial-number/dial-number.reference.js";
+import { DialNumberResolver } from "./dial-number/dial-number.resolver.js";
+import { resolveNumberPoolReference } from "./number-pool/number-pool.reference.js";
+import { resolvePhoneNumberReference } from "./phone-number/phone-number.reference.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { NumberPoolResolver } from "./number-pool/number-pool.resolver.js";
 import { PhoneNumberResolver } from "./phone-number/phone-number.resolver.js";
 import "./common/enums.js";
+
+/** @apollo/subgraph's resolver map (its type is not exported); createResolversMap's is looser, the shapes match. */
+type SubgraphResolvers = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"];
 
 /** Federation 2 header: the directives the type-graphql classes use (`@Directive('@key …')`). */
 const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
@@ -19,7 +21,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
 /**
  * The executable schema: type-graphql builds it from the decorated classes, then
  * `@apollo/subgraph` turns it into a Federation 2 subgraph (`_service`, `_entities`) with reference
- * resolvers that go through the same per-request DataLoaders as every other path.
+ * resolvers (`<feature>/<feature>.reference.ts`) that read the same per-request snapshots as every other path.
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -31,29 +33,14 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
   schema.getQueryType()!.description = "numbergraph: every phone number a business holds at HighLevel, Telnyx, Zoom Phone and Butter AI, in one model. A gateway key sees only its accounts.";
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const entityResolvers = {
-    PhoneNumber: {
-      __resolveReference: (reference: { id: string }, { snapshots }: GraphContext) => {
-        const id = tryDecodeGlobalId(reference.id);
-        return id?.type === "PhoneNumber" ? numberById(snapshots, id) : null;
-      },
-    },
-    NumberPool: {
-      __resolveReference: (reference: { id: string }, { snapshots }: GraphContext) => {
-        const id = tryDecodeGlobalId(reference.id);
-        return id?.type === "NumberPool" ? poolById(snapshots, id) : null;
-      },
-    },
-    DialNumber: {
-      __resolveReference: (reference: { e164: string }) => {
-        const e164 = normaliseDialString(reference.e164);
-        return e164 ? { e164 } : null;
-      },
-    },
+    PhoneNumber: { __resolveReference: resolvePhoneNumberReference },
+    NumberPool: { __resolveReference: resolveNumberPoolReference },
+    DialNumber: { __resolveReference: resolveDialNumberReference },
   };
   for (const [typeName, fields] of Object.entries(entityResolvers)) resolvers[typeName] = { ...resolvers[typeName], ...fields };
   const subgraph = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
-    resolvers: resolvers as never,
+    resolvers: resolvers as SubgraphResolvers,
   });
   carryFieldExtensions(schema, subgraph);
   return subgraph;
