@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     ide: config.ide,
     logger,
     snapshotPolicy: config.snapshotPolicy,
+    responseCache: config.responseCache,
   });
   logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);

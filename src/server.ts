@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -14,6 +14,7 @@ import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
 import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
 import { freshnessPlugin } from "./plugin/freshness/index.js";
+import { DEFAULT_RESPONSE_CACHE_MB, newResponseCacheCounts, responseCachePlugin, type ResponseCacheCounts } from "./plugin/response-cache/index.js";
 import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
@@ -57,6 +58,10 @@ export interface GatewayOptions {
   opsPort?: number;
   /** A span per operation and per upstream call (set when OpenTelemetry is registered; default false). */
   tracing?: boolean;
+  /** NUMBERGRAPH_RESPONSE_CACHE (default on) and NUMBERGRAPH_RESPONSE_CACHE_MB (default 64). */
+  responseCache?: { enabled?: boolean; maxMb?: number };
+  /** Further Apollo plugins (metrics, tests' execution counters), run after the gateway's own. */
+  plugins?: ApolloServerPlugin<GraphContext>[];
 }
 
 export interface RunningGateway {
@@ -65,6 +70,8 @@ export interface RunningGateway {
   snapshots: SnapshotService;
   /** Where /readyz and /metrics are served, e.g. http://127.0.0.1:9464 (the main port's origin without NUMBERGRAPH_OPS_PORT). */
   opsUrl: string;
+  /** What the response cache did so far; undefined when it is off. */
+  responseCache?: ResponseCacheCounts;
   stop(): Promise<void>;
 }
 
@@ -89,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const observation = requestObservation({ metrics, tracing: options.tracing ?? false });
   const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
   let ready = true;
+  const cacheCounts = options.responseCache?.enabled === false ? undefined : newResponseCacheCounts();
   const server = new ApolloServer<GraphContext>({
     schema: await buildGraphSchema(),
     validationRules,
@@ -101,6 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       upstreamErrorsPlugin(),
       freshnessPlugin(),
       requestOutcomePlugin(),
+      ...(cacheCounts ? [responseCachePlugin({ snapshots, counts: cacheCounts, maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024 })] : []),
       ApolloServerPluginInlineTraceDisabled(),
       // No field carries a cache hint, and its per-field hook would wrap every resolver of every request.
       ApolloServerPluginCacheControlDisabled(),
@@ -108,13 +117,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginLandingPageDisabled(),
       // On stop, requests in flight finish before the server closes.
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(options.plugins ?? []),
     ],
     introspection,
     includeStacktraceInErrorResponses: options.includeStacktrace ?? false,
   });
   await server.start();
 
-  const keys = new Map(options.gatewayKeys.map((k) => [k.key, k.scopes]));
+  // Each key's accounts, worked out once: the response cache recognises a scope by this array.
+  const keys = new Map(options.gatewayKeys.map((k) => [k.key, accountsInScope(options.accounts, k.scopes)]));
   app.disable("x-powered-by");
   app.use(accessLog(log));
   app.use(healthEndpoint());
@@ -138,13 +149,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: Date.now() + snapshots.policy.deadlineMs };
         if (keys.size === 0) return { snapshots: new SnapshotReader(snapshots, options.accounts, readOptions) };
         const key = presentedKey(req.headers);
-        const scopes = key === undefined ? undefined : keys.get(key);
-        if (!scopes) {
+        const accounts = key === undefined ? undefined : keys.get(key);
+        if (!accounts) {
           throw new UnauthenticatedError(
             key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.",
           );
         }
-        return { snapshots: new SnapshotReader(snapshots, accountsInScope(options.accounts, scopes), readOptions) };
+        return { snapshots: new SnapshotReader(snapshots, accounts, readOptions) };
       },
     }),
   );
@@ -156,6 +167,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `${origin}/graphql`,
     snapshots,
     opsUrl: opsServer ? originOf(opsServer) : origin,
+    responseCache: cacheCounts,
     stop: async () => {
       ready = false;
       await server.stop();

@@ -40,6 +40,8 @@ export interface GatewayConfig {
   ide?: boolean;
   /** SPEC §6's freshness and bounds; unset ones keep their defaults. */
   snapshotPolicy: Partial<SnapshotPolicy>;
+  /** NUMBERGRAPH_RESPONSE_CACHE (default true) and NUMBERGRAPH_RESPONSE_CACHE_MB (unset: the gateway's default). */
+  responseCache: { enabled: boolean; maxMb?: number };
 }
 
 export const DEFAULT_BASE_URLS = {
@@ -121,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const ideText = read("NUMBERGRAPH_IDE")?.toLowerCase();
   if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
   const ide = ideText === undefined ? undefined : ideText === "true";
-  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read) };
+  const responseCache = { enabled: flag(read, "NUMBERGRAPH_RESPONSE_CACHE", true), maxMb: megabytes(read, "NUMBERGRAPH_RESPONSE_CACHE_MB") };
+  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read), responseCache };
 }
 
 function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {
@@ -130,6 +133,14 @@ function portNumber(read: (name: string) => string | undefined, name: string): n
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`${name} must be a whole number from 0 to 65535; got ${JSON.stringify(text)}.`);
   return port;
+}
+
+function megabytes(read: (name: string) => string | undefined, name: string): number | undefined {
+  const text = read(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value <= 0) throw new ConfigError(`${name} must be a number of megabytes above 0 (fractions allowed, e.g. 64 or 0.5); got ${JSON.stringify(text)}.`);
+  return value;
 }
 
 function flag(read: (name: string) => string | undefined, name: string, fallback: boolean): boolean {

@@ -116,10 +116,13 @@ export class SnapshotService {
 
   /** The snapshot a request would be served now without waiting, if any (for the response cache's key). */
   peek(account: ProviderAccount): AccountSnapshot | undefined {
+    return this.peekRead(account)?.snapshot;
+  }
+
+  /** `peek`, saying too whether that snapshot would be served marked stale (a refresh failed since). */
+  peekRead(account: ProviderAccount): SnapshotRead | undefined {
     const s = this.state(account);
-    if (!s.current) return undefined;
-    const read = this.serveCurrent(s);
-    return read.snapshot;
+    return s.current ? this.serveCurrent(s) : undefined;
   }
 
   status(): AccountStatus[] {

@@ -36,7 +36,7 @@ export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning)
   };
 }
 
-export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "logger" | "introspection" | "documentLimits" | "opsPort" | "tracing"> {
+export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "logger" | "introspection" | "documentLimits" | "opsPort" | "tracing" | "responseCache" | "plugins"> {
   gatewayKeys?: GatewayKey[];
   tuning?: HttpTuning;
   maxQueryCost?: number;
@@ -63,6 +63,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     snapshotPolicy: options.snapshotPolicy,
     opsPort: options.opsPort,
     tracing: options.tracing,
+    responseCache: options.responseCache,
+    plugins: options.plugins,
   });
   if (options.warm ?? true) await gateway.snapshots.warmAll();
   return {
