@@ -17,6 +17,8 @@ import { startSimulators } from "../src/simulators/start-all.js";
  * BENCH_N (default 2000) requests per row, after BENCH_N / 4 of warm-up.
  */
 const N = Number(process.env.BENCH_N ?? 2000);
+/** BENCH_ONLY=hit|miss|off: one row, e.g. under `node --cpu-prof`. */
+const only = process.env.BENCH_ONLY;
 const FIELDS = "e164 provider accountId numberType status displayName";
 const query = (alias = "phoneNumbers") => `{ ${alias}: phoneNumbers(first: 50, filter: { providers: [TELNYX] }) { totalCount nodes { ${FIELDS} } } }`;
 
@@ -48,7 +50,7 @@ async function cpuMsPerRequest(url: URL, body: (i: number) => string): Promise<n
 
 const sims = await startSimulators({ numbers: 400 });
 const rows: [string, number][] = [];
-for (const cache of [true, false]) {
+for (const cache of only === "off" ? [false] : only ? [true] : [true, false]) {
   const gateway = await startGateway({
     accounts: createProviderAccounts(sims.accounts),
     gatewayKeys: [],
@@ -61,14 +63,14 @@ for (const cache of [true, false]) {
   const url = new URL(gateway.url);
   const identical = JSON.stringify({ query: query() });
   if (cache) {
-    rows.push(["identical poll (cache hit)", await cpuMsPerRequest(url, () => identical)]);
-    rows.push(["distinct alias (cache miss)", await cpuMsPerRequest(url, (i) => JSON.stringify({ query: query(`n${i < 0 ? `w${-i}` : i}`) }))]);
+    if (only !== "miss") rows.push(["identical poll (cache hit)", await cpuMsPerRequest(url, () => identical)]);
+    if (only !== "hit") rows.push(["distinct alias (cache miss)", await cpuMsPerRequest(url, (i) => JSON.stringify({ query: query(`n${i < 0 ? `w${-i}` : i}`) }))]);
     console.error("response cache counts", gateway.responseCache);
   } else {
     rows.push(["identical, cache off (execution)", await cpuMsPerRequest(url, () => identical)]);
   }
   // The same answer from a bare server: what the client and HTTP cost alone.
-  if (!cache) {
+  if (!cache && !only) {
     const bytes = await post(url, identical);
     const { createServer } = await import("node:http");
     const bare = createServer((req, res) => {

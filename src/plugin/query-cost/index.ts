@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, GraphQLError, isCompositeType } from "graphql";
+import { getNamedType, GraphQLError, isCompositeType, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { LRUCache } from "lru-cache";
 import { QueryTooCostlyError } from "../../graph/common/errors.js";
 
 export interface QueryCostOptions {
@@ -14,6 +15,11 @@ export const DEFAULT_MAX_QUERY_COST = 200_000;
 /** graphql-query-complexity gives up on documents with more selections than this, whatever their cost. */
 const MAX_SELECTIONS = 10_000;
 
+/** Costs remembered per document, operation and variables: a dashboard's poll is priced once, not on every request. */
+const MEMO_ENTRIES = 2_000;
+/** Keys longer than this (long id lists in variables) are priced afresh rather than kept. */
+const MEMO_MAX_KEY = 4_096;
+
 /**
  * An operation's cost is the number of objects it can be expected to return: every object field
  * counts one, times the items of each list it sits in (`first`, `ids`, typical pool sizes), as
@@ -22,20 +28,24 @@ const MAX_SELECTIONS = 10_000;
  * message that says how to ask for less, before any provider is called.
  */
 export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlugin {
+  // The same document, operation and variables always cost the same: undefined marks variables that do not fit it.
+  const memo = new LRUCache<string, { cost: number | "too-many-selections" | undefined }>({ max: MEMO_ENTRIES });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: request.variables ?? {}, estimators: [fieldExtensionsEstimator(), undeclared], maxQueryNodes: MAX_SELECTIONS });
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw tooCostly(`This operation has more than ${MAX_SELECTIONS} selections; split it into smaller operations.`, { maxSelections: MAX_SELECTIONS });
-            }
-            // Variables that do not fit the operation: execution reports them in GraphQL's own words.
-            return;
+        async didResolveOperation({ schema, document, request, operationName, queryHash }) {
+          const key = `${queryHash}\n${operationName ?? ""}\n${JSON.stringify(request.variables ?? {})}`;
+          let priced = key.length <= MEMO_MAX_KEY ? memo.get(key) : undefined;
+          if (!priced) {
+            priced = { cost: price(schema, document, operationName, request.variables) };
+            if (key.length <= MEMO_MAX_KEY) memo.set(key, priced);
           }
+          const { cost } = priced;
+          if (cost === "too-many-selections") {
+            throw tooCostly(`This operation has more than ${MAX_SELECTIONS} selections; split it into smaller operations.`, { maxSelections: MAX_SELECTIONS });
+          }
+          // Variables that do not fit the operation: execution reports them in GraphQL's own words.
+          if (cost === undefined) return;
           if (cost > maxCost) {
             throw tooCostly(
               `This operation could return about ${cost} objects; the gateway answers at most ${maxCost} in one request. Ask for less: a smaller \`first\` (then page on with \`after\`), fewer ids, or fewer nested lists such as \`pools { numbers }\` inside a page of numbers.`,
@@ -46,6 +56,15 @@ export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlug
       };
     },
   };
+}
+
+function price(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | "too-many-selections" | undefined {
+  try {
+    return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [fieldExtensionsEstimator(), undeclared], maxQueryNodes: MAX_SELECTIONS });
+  } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) return "too-many-selections";
+    return undefined;
+  }
 }
 
 /**
