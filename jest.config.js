@@ -12,6 +12,7 @@ export default {
   // bench/peers is a separate project with its own node_modules (see its README); jest never looks there.
   modulePathIgnorePatterns: ["<rootDir>/bench/peers/"],
   setupFiles: ["reflect-metadata"],
-  testTimeout: 30000,
+  // Generous: several suites start the gateway as a child process, slow on a loaded 2-core machine.
+  testTimeout: 60000,
   maxWorkers: 2,
 };

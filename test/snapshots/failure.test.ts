@@ -23,8 +23,8 @@ describe("a provider failing after a good snapshot", () => {
     await sleep(1_100);
     stack.sims.telnyx.setFaults({ failureRate: 1 });
     stack.sims.resetCounts();
-    for (let i = 0; i < 5; i++) {
-      const answer = await stack.request<ByProvider, never>(BY_PROVIDER);
+    // Five at once: however slow the machine, they fall inside one refresh floor.
+    for (const answer of await Promise.all(Array.from({ length: 5 }, () => stack.request<ByProvider, never>(BY_PROVIDER)))) {
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.phoneNumbers.nodes.filter((n) => n.provider === "TELNYX").length).toBe(stack.sims.telnyx.numbers.length);
       const telnyx = answer.extensions!.freshness!.find((f) => f.provider === "TELNYX")!;
