@@ -5,13 +5,15 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
-import { createServer, type Server } from "node:http";
+import type { GraphQLInputObjectType } from "graphql";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway-keys.js";
 import { UnauthenticatedError } from "./graph/common/errors.js";
 import type { GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
+import { csvExportRouter } from "./plugin/csv-export/index.js";
 import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
 import { freshnessPlugin } from "./plugin/freshness/index.js";
 import { DEFAULT_RESPONSE_CACHE_MB, newResponseCacheCounts, responseCachePlugin, type ResponseCacheCounts } from "./plugin/response-cache/index.js";
@@ -97,8 +99,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
   let ready = true;
   const cacheCounts = options.responseCache?.enabled === false ? undefined : newResponseCacheCounts();
+  const schema = await buildGraphSchema();
   const server = new ApolloServer<GraphContext>({
-    schema: await buildGraphSchema(),
+    schema,
     validationRules,
     parseOptions,
     formatError: formatGatewayError({ logger: log, limits }),
@@ -137,6 +140,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     opsServer = createServer(opsApp);
     await listen(opsServer, options.opsPort, options.host);
   }
+  /** This request's window onto the snapshots: only its key's accounts (every path reads through it). */
+  const readerFor = (req: IncomingMessage): SnapshotReader => {
+    const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: Date.now() + snapshots.policy.deadlineMs };
+    if (keys.size === 0) return new SnapshotReader(snapshots, options.accounts, readOptions);
+    const key = presentedKey(req.headers);
+    const accounts = key === undefined ? undefined : keys.get(key);
+    if (!accounts) {
+      throw new UnauthenticatedError(
+        key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.",
+      );
+    }
+    return new SnapshotReader(snapshots, accounts, readOptions);
+  };
+  app.use(csvExportRouter({ filterType: schema.getType("PhoneNumberFilter") as GraphQLInputObjectType, readerFor, logger: options.logger }));
   if (ideEnabled(options.ide, options.introspection)) app.use(ideRouter({ endpoint: "/graphql", keysRequired: keys.size > 0, logger: options.logger }));
   app.use(
     "/graphql",
@@ -145,18 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: MAX_BODY }),
     observation.enter,
     expressMiddleware(server, {
-      context: async ({ req }) => {
-        const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: Date.now() + snapshots.policy.deadlineMs };
-        if (keys.size === 0) return { snapshots: new SnapshotReader(snapshots, options.accounts, readOptions) };
-        const key = presentedKey(req.headers);
-        const accounts = key === undefined ? undefined : keys.get(key);
-        if (!accounts) {
-          throw new UnauthenticatedError(
-            key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.",
-          );
-        }
-        return { snapshots: new SnapshotReader(snapshots, accounts, readOptions) };
-      },
+      context: async ({ req }) => ({ snapshots: readerFor(req) }),
     }),
   );
   app.use(unreadableBody);

@@ -9,6 +9,7 @@ import { resolveNumberPoolReference } from "./number-pool/number-pool.reference.
 import { resolvePhoneNumberReference } from "./phone-number/phone-number.reference.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { NumberPoolResolver } from "./number-pool/number-pool.resolver.js";
+import { NumberStatsResolver } from "./number-stats/number-stats.resolver.js";
 import { PhoneNumberResolver } from "./phone-number/phone-number.resolver.js";
 import "./common/enums.js";
 
@@ -25,7 +26,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [PhoneNumberResolver, NumberPoolResolver, DialNumberResolver, NodeResolver],
+    resolvers: [PhoneNumberResolver, NumberPoolResolver, DialNumberResolver, NodeResolver, NumberStatsResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });

@@ -144,7 +144,7 @@ export class AccountSnapshot implements SnapshotData {
       const items: NumberRecord[] = [];
       const keys: string[] = [];
       this.sorted.items.forEach((n, i) => {
-        if (matchesNumberFilter(n, filter)) {
+        if (matchesNumberFilter(n, filter, (m) => this.poolsByMember.has(m.e164))) {
           items.push(n);
           keys.push(this.sorted.keys[i]!);
         }

@@ -17,6 +17,10 @@ export interface NumberFilter {
   countryCodes?: string[];
   /** Every listed capability must be true. */
   capabilities?: Capability[];
+  /** Every listed capability must be unknown (null: the provider does not say). */
+  unknownCapabilities?: Capability[];
+  /** In at least one pool of its account (true), or in none (false). */
+  inPool?: boolean;
 }
 
 const capabilityField = { VOICE: "voice", SMS: "sms", MMS: "mms", FAX: "fax", INBOUND: "inbound", OUTBOUND: "outbound" } as const;
@@ -31,7 +35,8 @@ export function recordFilterKey({ providers: _p, accountIds: _a, ...rest }: Numb
   return JSON.stringify(rest, (_key, value: unknown) => (Array.isArray(value) ? [...(value as string[])].sort() : value));
 }
 
-export function matchesNumberFilter(n: NumberRecord, f: NumberFilter): boolean {
+/** `inPool` tells whether a number is in a pool of its account: the snapshot's pool index knows. */
+export function matchesNumberFilter(n: NumberRecord, f: NumberFilter, inPool: (n: NumberRecord) => boolean): boolean {
   return (
     (!f.providers || f.providers.includes(n.provider)) &&
     (!f.accountIds || f.accountIds.includes(n.accountId)) &&
@@ -41,6 +46,8 @@ export function matchesNumberFilter(n: NumberRecord, f: NumberFilter): boolean {
     (!f.numberTypes || f.numberTypes.includes(n.numberType)) &&
     (!f.statuses || f.statuses.includes(n.status)) &&
     (!f.countryCodes || (n.countryCode !== null && f.countryCodes.includes(n.countryCode))) &&
-    (!f.capabilities || f.capabilities.every((c) => n.capabilities[capabilityField[c]] === true))
+    (!f.capabilities || f.capabilities.every((c) => n.capabilities[capabilityField[c]] === true)) &&
+    (!f.unknownCapabilities || f.unknownCapabilities.every((c) => n.capabilities[capabilityField[c]] === null)) &&
+    (f.inPool === undefined || inPool(n) === f.inPool)
   );
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
 import { connectionPage, onePerId, typically } from "../common/complexity.js";
 import { ConnectionArgs } from "../connection/connection-args.js";
@@ -35,5 +35,10 @@ export class NumberPoolResolver {
   @FieldResolver(() => [PhoneNumber], { complexity: typically(25), description: "Full records of the pool's numbers, in the graph's stable order." })
   async numbers(@Root() pool: PoolRecord, @Ctx() { snapshots }: GraphContext): Promise<readonly NumberRecord[]> {
     return membersOf(snapshots, pool);
+  }
+
+  @FieldResolver(() => Int, { description: "How many numbers the pool holds: the length of numbers, counted from the snapshot without fetching them." })
+  async numberCount(@Root() pool: PoolRecord, @Ctx() { snapshots }: GraphContext): Promise<number> {
+    return (await membersOf(snapshots, pool)).length;
   }
 }

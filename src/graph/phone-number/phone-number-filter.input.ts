@@ -24,8 +24,24 @@ export class PhoneNumberFilter {
   @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes, e.g. US, GB." })
   countryCodes?: string[] | null;
 
-  @Field(() => [CapabilityEnum], { nullable: true, description: "Every listed capability must be true: a number matches only where its provider says so (Capabilities field true). false and unknown (null: the provider does not say) do not match." })
+  @Field(() => [String], { nullable: true, description: "Only numbers of these accounts (PhoneNumber.accountId: HighLevel location id, Telnyx account name, Zoom account id, Butter organization id)." })
+  accountIds?: string[] | null;
+
+  @Field(() => [CapabilityEnum], {
+    nullable: true,
+    description:
+      "Every listed capability must be true: [SMS] matches numbers whose provider says SMS is true. A capability the provider says is false, or does not say (null), does not match; ask for those with unknownCapabilities, or compare with numberStats totals.",
+  })
   capabilities?: Capability[] | null;
+
+  @Field(() => [CapabilityEnum], {
+    nullable: true,
+    description: "Every listed capability must be unknown: [SMS] matches numbers whose provider does not say whether they do SMS (Capabilities.sms is null). Known true or false does not match.",
+  })
+  unknownCapabilities?: Capability[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only numbers in at least one pool (PhoneNumber.pools is not empty); false: only numbers in no pool." })
+  inPool?: boolean | null;
 }
 
 export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefined): NumberFilter {
@@ -49,5 +65,8 @@ export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefine
     });
   }
   if (input.capabilities?.length) filter.capabilities = input.capabilities;
+  if (input.unknownCapabilities?.length) filter.unknownCapabilities = input.unknownCapabilities;
+  if (input.accountIds?.length) filter.accountIds = input.accountIds;
+  if (input.inPool !== undefined && input.inPool !== null) filter.inPool = input.inPool;
   return filter;
 }

@@ -50,7 +50,8 @@ const TYPES: [HighLevelWireNumber["type"], SeedNumberKind, number][] = [
   ["mobile", "mobile", 0.12],
   ["national", "national", 0.08],
 ];
-const POOL_NAMES = ["Sales Team Pool", "Google Ads Tracking", "Facebook Campaign", "Support Overflow", "Spring Promo", "Referral Partners"];
+// Pool names are typed by HighLevel users, so some hold commas, quotes and spreadsheet formulas (the CSV export must survive them).
+const POOL_NAMES = ["Sales Team Pool", "Google Ads Tracking", "Facebook Campaign", "Support Overflow", "+Spring Promo", 'Referral Partners, "Q3"'];
 
 /** sim-loc-main (slot 0, full scale, the cross-held numbers), sim-loc-branch (slot 4, a third), sim-loc-empty. */
 export function seedHighLevelLocations(count = seedScale()): HighLevelLocationData[] {

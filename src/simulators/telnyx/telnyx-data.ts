@@ -123,7 +123,7 @@ export function seedTelnyxNumbers(count = seedScale()): TelnyxSeed {
       phone_number: e164,
       country_iso_alpha2: e164.startsWith("+44") ? "GB" : "US",
       status,
-      tags: chance(rng, 0.4) ? [pick(rng, ["sales", "support", "marketing", "vip"])] : [],
+      tags: chance(rng, 0.4) ? [pick(rng, ["sales", "support", "marketing", "vip", "@ops"])] : [],
       external_pin: chance(rng, 0.5) ? seededDigits(rng, 4) : null,
       connection_id: connection?.id ?? null,
       connection_name: connection?.name ?? null,

@@ -28,7 +28,8 @@ const SITES = [
   { id: "site_2m9x1", name: "New York Office", location: "New York, New York, United States", address: { city: "New York", country: "US", state_code: "NY", zip: "10001", street: "W 34th St" } },
   { id: "site_7q4p0", name: "London Office", location: "London, United Kingdom", address: { city: "London", country: "GB", state_code: "LND", zip: "EC2A 4NE", street: "Shoreditch High St" } },
 ] as const;
-const PEOPLE = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Radia Perlman"];
+// Names as Zoom admins type them: one with a comma and quotes, one a spreadsheet formula (the CSV export must neutralise it).
+const PEOPLE = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", 'Perlman, Radia "RP"', '=HYPERLINK("http://x")'];
 const NAMES: Record<string, string> = {
   callQueue: "Support Queue",
   autoReceptionist: "Main Auto Receptionist",
