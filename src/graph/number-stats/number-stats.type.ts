@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { AssigneeType, NumberStatus, NumberType, Provider } from "../../model/index.js";
+import { typically } from "../common/complexity.js";
 import { AssigneeTypeEnum, NumberStatusEnum, NumberTypeEnum, ProviderEnum } from "../common/enums.js";
 
 const setWhenGrouped = (what: string, nullMeans = "") => `${what}; set when grouped by it, null otherwise${nullMeans}.`;
@@ -39,6 +40,7 @@ export class NumberStats {
   @Field(() => Int, { description: "How many numbers match the filter: the sum of every group's count." })
   total!: number;
 
-  @Field(() => [NumberGroup], { description: "One entry per combination of values present, by count, largest first (ties in a stable order)." })
+  // One group per combination present: a few dozen for provider × country, more for finer groupings.
+  @Field(() => [NumberGroup], { complexity: typically(50), description: "One entry per combination of values present, by count, largest first (ties in a stable order)." })
   groups!: NumberGroup[];
 }
