@@ -5,7 +5,10 @@ import { ConfigError } from "./config/config-error.js";
 import { logger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
 import { startTracing } from "./observability/tracing.js";
+import { connectRedis } from "./redis/redis-connection.js";
 import { startGateway } from "./server.js";
+import { DEFAULT_SNAPSHOT_POLICY } from "./snapshots/snapshot-policy.js";
+import { RedisSnapshotStore } from "./snapshots/redis-snapshot-store.js";
 import { startSimulators, type RunningSimulators } from "./simulators/start-all.js";
 
 /** Composition root: config → provider accounts (or the simulators) → gateway. */
@@ -28,7 +31,16 @@ async function main(): Promise<void> {
     logger.warn("No provider is configured: serving the graph over the built-in simulators (HighLevel %s, Telnyx %s, Zoom %s, Butter %s).", simulators.highlevel.baseUrl, simulators.telnyx.baseUrl, simulators.zoom.baseUrl, simulators.butter.baseUrl);
   }
   if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
-  if (config.redisUrl) logger.warn("REDIS_URL is set, but this version keeps no shared cache yet; each instance calls the providers itself.");
+  const policy = { ...DEFAULT_SNAPSHOT_POLICY, ...config.snapshotPolicy };
+  const snapshotStore = config.redisUrl
+    ? new RedisSnapshotStore({
+        redis: connectRedis(config.redisUrl, logger),
+        logger,
+        prefix: config.redisPrefix,
+        keepMs: policy.staleIfErrorMs + policy.ttlMs,
+        waitMs: policy.listingBudgetMs,
+      })
+    : undefined;
 
   const gateway = await startGateway({
     accounts: createProviderAccounts(config.accounts),
@@ -45,6 +57,7 @@ async function main(): Promise<void> {
     logger,
     snapshotPolicy: config.snapshotPolicy,
     responseCache: config.responseCache,
+    snapshotStore,
   });
   logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);

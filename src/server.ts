@@ -64,6 +64,8 @@ export interface GatewayOptions {
   responseCache?: { enabled?: boolean; maxMb?: number };
   /** Further Apollo plugins (metrics, tests' execution counters), run after the gateway's own. */
   plugins?: ApolloServerPlugin<GraphContext>[];
+  /** The snapshots' clock, epoch ms (default `Date.now`); tests of age move it. */
+  now?: () => number;
 }
 
 export interface RunningGateway {
@@ -86,7 +88,7 @@ const MAX_BODY = "10mb";
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.logger ?? defaultLogger;
-  const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log });
+  const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log, now: options.now });
   // Every account is listed once at start-up, in the background: the first dashboard finds it warm.
   void snapshots.warmAll();
   const app = express();
@@ -142,7 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
   /** This request's window onto the snapshots: only its key's accounts (every path reads through it). */
   const readerFor = (req: IncomingMessage): SnapshotReader => {
-    const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: Date.now() + snapshots.policy.deadlineMs };
+    const readOptions = { need: freshnessNeed(req.headers["cache-control"]), deadlineAt: snapshots.now() + snapshots.policy.deadlineMs };
     if (keys.size === 0) return new SnapshotReader(snapshots, options.accounts, readOptions);
     const key = presentedKey(req.headers);
     const accounts = key === undefined ? undefined : keys.get(key);

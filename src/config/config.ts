@@ -33,7 +33,10 @@ export interface GatewayConfig {
   accounts: ProviderAccountsConfig;
   /** Empty: the gateway serves everyone (and warns at start-up). */
   gatewayKeys: GatewayKey[];
+  /** REDIS_URL: snapshots and refreshes shared by every instance through this Redis. */
   redisUrl?: string;
+  /** NUMBERGRAPH_REDIS_PREFIX: the start of every Redis key (default `numbergraph:`). */
+  redisPrefix: string;
   /** NUMBERGRAPH_MAX_QUERY_COST: the most objects one operation may be expected to return. */
   maxQueryCost?: number;
   /** NUMBERGRAPH_IDE as set: undefined when unset (then the IDE follows introspection, SPEC §8). */
@@ -115,6 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
 
   const redisUrl = read("REDIS_URL");
   if (redisUrl) url(read, "REDIS_URL", undefined, ["redis:", "rediss:"]);
+  const redisPrefix = read("NUMBERGRAPH_REDIS_PREFIX") ?? "numbergraph:";
+  // Braces in the prefix would become the Cluster hash tag in place of the account's.
+  if (/[{}\s]/.test(redisPrefix)) throw new ConfigError(`NUMBERGRAPH_REDIS_PREFIX must not contain braces or spaces (the account's key part carries the hash tag); got ${JSON.stringify(redisPrefix)}.`);
   const costText = read("NUMBERGRAPH_MAX_QUERY_COST");
   const maxQueryCost = costText === undefined ? undefined : Number(costText);
   if (costText !== undefined && (!/^\d+$/.test(costText) || maxQueryCost! < 1)) {
@@ -124,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
   const ide = ideText === undefined ? undefined : ideText === "true";
   const responseCache = { enabled: flag(read, "NUMBERGRAPH_RESPONSE_CACHE", true), maxMb: megabytes(read, "NUMBERGRAPH_RESPONSE_CACHE_MB") };
-  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read), responseCache };
+  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, redisPrefix, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read), responseCache };
 }
 
 function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {

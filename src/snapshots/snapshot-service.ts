@@ -59,7 +59,8 @@ export class SnapshotService {
   readonly policy: SnapshotPolicy;
   private readonly store: SnapshotStore;
   private readonly logger: Logger;
-  private readonly now: () => number;
+  /** The service's clock (epoch ms): request deadlines are measured on it too. */
+  readonly now: () => number;
   private readonly states = new Map<string, AccountState>();
   private readonly stopping = new AbortController();
 
@@ -98,7 +99,7 @@ export class SnapshotService {
     if (s.current) {
       const age = this.now() - s.current.fetchedAt;
       if (maxAgeMs !== undefined && age > maxAgeMs) {
-        const refresh = this.refresh(s);
+        const refresh = this.refresh(s, maxAgeMs);
         if (refresh) {
           const waited = await this.waitFor(s, refresh, deadlineAt);
           if ("snapshot" in waited) return { snapshot: waited.snapshot };
@@ -162,18 +163,22 @@ export class SnapshotService {
 
   /**
    * The one refresh of this account: the one in flight, or a new one unless the refresh floor
-   * forbids it (then undefined: the newest snapshot, or the last failure, serves).
+   * forbids it (then undefined: the newest snapshot, or the last failure, serves). A newer snapshot
+   * another holder of the store (another instance) saved is adopted instead of listing when it is
+   * younger than `acceptAgeMs` (the TTL, or what the request asked), younger than the refresh floor,
+   * or was listed while this refresh waited its turn.
    */
-  private refresh(s: AccountState): Promise<AccountSnapshot> | undefined {
+  private refresh(s: AccountState, acceptAgeMs = this.policy.ttlMs): Promise<AccountSnapshot> | undefined {
     if (s.running) return s.running;
     if (this.now() - s.startedAt < this.policy.minRefreshMs) return undefined;
-    s.startedAt = this.now();
+    const startedAt = this.now();
+    s.startedAt = startedAt;
     const previous = s.current;
     s.running = this.store
       .singleFlight(s.key, async () => {
-        // Another holder of the store (another instance) may have listed it meanwhile.
         const stored = await this.store.load(s.key);
-        if (stored && (!previous || stored.fetchedAt > previous.fetchedAt) && this.now() - stored.fetchedAt < Math.max(this.policy.minRefreshMs, 1)) return stored;
+        const fresh = (data: SnapshotData) => data.fetchedAt >= startedAt || this.now() - data.fetchedAt < Math.max(this.policy.minRefreshMs, acceptAgeMs, 1);
+        if (stored && (!previous || stored.fetchedAt > previous.fetchedAt) && fresh(stored)) return stored;
         const listed = await this.list(s);
         await this.store.save(listed).catch((error: unknown) => this.logger.warn({ err: error, account: s.key }, "could not save a snapshot to the store; serving it from memory"));
         return listed;

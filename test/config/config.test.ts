@@ -62,6 +62,13 @@ describe("configuration (SPEC §2)", () => {
     expect(loadConfig({ NUMBERGRAPH_MAX_QUERY_COST: "5000" }).maxQueryCost).toBe(5000);
   });
 
+  it("reads REDIS_URL and NUMBERGRAPH_REDIS_PREFIX, refusing a prefix that would steal the accounts' hash tag", () => {
+    expect(configError({ REDIS_URL: "http://cache:6379" })).toContain("REDIS_URL");
+    expect(loadConfig({}).redisPrefix).toBe("numbergraph:");
+    expect(loadConfig({ REDIS_URL: "redis://cache:6379", NUMBERGRAPH_REDIS_PREFIX: "ng-eu:" })).toMatchObject({ redisUrl: "redis://cache:6379", redisPrefix: "ng-eu:" });
+    expect(configError({ NUMBERGRAPH_REDIS_PREFIX: "{ng}:" })).toMatch(/^NUMBERGRAPH_REDIS_PREFIX must not contain braces/);
+  });
+
   it("parses gateway keys and rejects bad scopes without printing the key", () => {
     const config = loadConfig({ NUMBERGRAPH_API_KEYS: "dash-7f3a:HIGHLEVEL/locA,TELNYX  ops-91bc:*" });
     expect(config.gatewayKeys).toEqual([

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { Redis } from "ioredis";
+import { print } from "graphql";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
+import { startGateway, type RunningGateway } from "../../src/server.js";
+import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
+import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
+import { memoryLogger } from "../support/memory-logger.js";
+import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { TEST_TUNING, withTuning, type GraphQLResponse } from "../support/stack.js";
+
+/** One gateway instance: its own provider clients, its own Redis connection, the shared simulators. */
+interface Instance {
+  gateway: RunningGateway;
+  redis: RedisConnection;
+  log: ReturnType<typeof memoryLogger>;
+  dashboard(headers?: Record<string, string>): Promise<GraphQLResponse<DashboardQuery>>;
+}
+
+/** Upstream calls for inventories: everything but OAuth token trades (each instance trades its own). */
+function upstreamCalls(sims: RunningSimulators): Record<string, number> {
+  return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
+}
+
+describe("two gateway instances sharing one Redis", () => {
+  let redisServer: RedisServer;
+  let sims: RunningSimulators;
+  let a: Instance;
+  let b: Instance;
+  /** What listing every account once costs the simulators. */
+  let oneListing: Record<string, number>;
+  /** The instances' clock runs this far ahead of the real one (to age snapshots without waiting). */
+  let clockOffsetMs = 0;
+  const now = () => Date.now() + clockOffsetMs;
+
+  async function startInstance(): Promise<Instance> {
+    const log = memoryLogger();
+    const redis = connectRedis(redisServer.url, log.logger);
+    const gateway = await startGateway({
+      accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+      gatewayKeys: [],
+      port: 0,
+      host: "127.0.0.1",
+      logger: log.logger,
+      snapshotPolicy: { minRefreshMs: 0 },
+      snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
+      now,
+    });
+    return {
+      gateway,
+      redis,
+      log,
+      async dashboard(headers = {}) {
+        const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: print(DashboardDocument), variables: { first: 50 } }) });
+        return { status: response.status, ...((await response.json()) as object) };
+      },
+    };
+  }
+
+  function expectAnswered(responses: GraphQLResponse<DashboardQuery>[]): void {
+    for (const response of responses) {
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.phoneNumbers.totalCount).toBe(totalNumbers);
+    }
+  }
+  let totalNumbers = 0;
+
+  async function until(condition: () => boolean): Promise<void> {
+    while (!condition()) await sleep(20);
+  }
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    sims = await startSimulators();
+    const accounts = createProviderAccounts(withTuning(sims.accounts, TEST_TUNING));
+    for (const account of accounts) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
+    oneListing = upstreamCalls(sims);
+    sims.resetCounts();
+    [a, b] = await Promise.all([startInstance(), startInstance()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.gateway.stop(), b?.gateway.stop()]);
+    await sims?.stop();
+    await redisServer?.stop();
+  });
+
+  it("answers 40 concurrent dashboards spread over both with one listing per account in the fleet", async () => {
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).dashboard()));
+    expectAnswered(responses);
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+
+    // One snapshot per account in Redis, under the account's hash tag.
+    const probe = new Redis(redisServer.url);
+    const keys = (await probe.keys("numbergraph:*")).sort();
+    await probe.quit();
+    const accountKeys = a.gateway.snapshots.accounts.map((account) => `numbergraph:{${account.provider}/${account.accountId}}:snapshot`).sort();
+    expect(keys).toEqual(accountKeys);
+  });
+
+  it("answers either instance afterwards without an upstream call", async () => {
+    sims.resetCounts();
+    expectAnswered(await Promise.all([a.dashboard(), b.dashboard(), a.dashboard(), b.dashboard()]));
+    expect(upstreamCalls(sims)).toEqual({});
+    expect(a.gateway.snapshots.status().map((s) => s.version)).toEqual(b.gateway.snapshots.status().map((s) => s.version));
+  });
+
+  it("keeps answering when Redis dies mid-run, each instance from its own memory and listings, and says so once", async () => {
+    sims.resetCounts();
+    const during = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).dashboard());
+    await redisServer.kill();
+    const after = [a.dashboard(), b.dashboard()];
+    expectAnswered(await Promise.all([...during, ...after]));
+    expect(upstreamCalls(sims)).toEqual({});
+
+    // Asked for fresh data, each instance lists by itself rather than failing or waiting for Redis.
+    await until(() => !a.redis.available && !b.redis.available);
+    expectAnswered(await Promise.all([a.dashboard({ "cache-control": "no-cache" }), b.dashboard({ "cache-control": "no-cache" })]));
+    expect(upstreamCalls(sims)).toEqual(doubled(oneListing));
+    expectAnswered(await Promise.all([a.dashboard({ "cache-control": "no-cache" }), b.dashboard()]));
+    for (const instance of [a, b]) {
+      const outages = instance.log.records().filter((r) => String(r.msg).includes("is unreachable"));
+      expect(outages).toHaveLength(1);
+      expect(JSON.stringify(outages[0])).not.toContain("redis://");
+    }
+  });
+
+  it("shares again once Redis is back, without a restart", async () => {
+    await redisServer.start();
+    await until(() => a.redis.available && b.redis.available);
+    for (const instance of [a, b]) expect(instance.log.records().filter((r) => String(r.msg).includes("is back"))).toHaveLength(1);
+
+    // Two minutes on, every copy is past the TTL. A lists and saves; B, asking for at most a minute's age, takes A's.
+    clockOffsetMs += 120_000;
+    sims.resetCounts();
+    expectAnswered([await a.dashboard({ "cache-control": "no-cache" })]);
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expectAnswered([await b.dashboard({ "cache-control": "max-age=60" })]);
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+    for (const s of b.gateway.snapshots.status()) expect(s.ageSeconds).toBeLessThan(60);
+  });
+});
+
+function doubled(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, 2 * n]));
+}
