@@ -58,7 +58,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
         async responseForOperation({ request, queryHash, operationName, operation, contextValue }) {
           // TTL 0 means every request revalidates: nothing may be answered from memory.
           if (operation.operation !== "query" || !queryHash || !contextValue.snapshots || snapshots.policy.ttlMs === 0) return null;
-          const now = Date.now();
+          const now = snapshots.now();
           scope = cacheScope(contextValue.snapshots.accounts);
           key = responseCacheKey(snapshots, scope, { queryHash, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), now);
           if (key === undefined) {
@@ -89,7 +89,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const freshness = reader.freshness();
           if (freshness.some((entry) => entry.stale)) return;
           // A refresh that landed while this ran: the answer may mix versions, so it is not kept.
-          if (responseCacheKey(snapshots, scope!, { queryHash: queryHash!, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), Date.now()) !== key) return;
+          if (responseCacheKey(snapshots, scope!, { queryHash: queryHash!, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
           cache.set(key, { data: result.data, accountKeys: freshness.map((e) => accountKey(e.provider, e.accountId)), bytes: JSON.stringify(result.data).length });
           counts.stored++;
         },
