@@ -45,6 +45,16 @@ const { child: simulator, announcement } = await startAnnouncing(process.execPat
 const upstream = announcement as Upstream;
 const simRoot = upstream.baseUrl.replace(/\/v2$/, "");
 const upstreamCalls = async () => Object.values((await (await fetch(`${simRoot}/__sim/counts`)).json()) as Record<string, number>).reduce((a, b) => a + b, 0);
+/** Wait until the simulator has been quiet for 250 ms (at most 5 s), so calls still running for the last cell's cut-off requests are not counted to the next. */
+async function settle(): Promise<void> {
+  let last = await upstreamCalls();
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await upstreamCalls();
+    if (now === last) return;
+    last = now;
+  }
+}
 
 // 2. Hive's supergraph from the OpenAPI document, pointed at this simulator; numbergraph's dist/.
 run("mesh-compose", [join(PEERS_DIR, "node_modules", "@graphql-mesh", "compose-cli", "esm", "bin.js"), "-o", "supergraph.graphql"], join(PEERS_DIR, "hive"), { TELNYX_BASE_URL: upstream.baseUrl });
@@ -82,6 +92,7 @@ for (let round = 0; round < settings.rounds; round++) {
     for (const connections of settings.connections) {
       for (const target of order) {
         const { child, url } = servers.get(target.name)!;
+        await settle();
         const [cpuBefore, callsBefore, harnessBefore] = [treeCpuMs(child.pid!), await upstreamCalls(), process.cpuUsage()];
         const result = await runLoad({ url, query: target.query, kind, connections, seconds: settings.seconds, maxRequests: settings.maxRequests });
         const [cpuAfter, callsAfter, harness] = [treeCpuMs(child.pid!), await upstreamCalls(), process.cpuUsage(harnessBefore)];
