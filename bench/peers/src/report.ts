@@ -82,11 +82,12 @@ export function targetChecks(summaries: Summary[], connections: number[]): strin
     const [ng, cached, ngDistinct, hiveDistinct] = [find("numbergraph", "identical", c), find("hive+response-cache", "identical", c), find("numbergraph", "distinct", c), find("hive", "distinct", c)];
     if (!ng || !cached || !ngDistinct || !hiveDistinct) continue;
     const verdict = (ok: boolean) => (ok ? "met" : "not met");
+    const times = (ratio: number) => ratio.toPrecision(3);
     const cpu = ng.cpuMsPerRequest / cached.cpuMsPerRequest;
     const rps = ng.requestsPerSecond / cached.requestsPerSecond;
     const miss = ngDistinct.cpuMsPerRequest / hiveDistinct.cpuMsPerRequest;
     lines.push(
-      `- ${c} connection${c === 1 ? "" : "s"}: identical polls, CPU per request ${fmt(cpu, 2)}× Hive-with-response-cache's (target ≤ 0.5: ${verdict(cpu <= 0.5)}), requests/s ${fmt(rps, 2)}× (target ≥ 2: ${verdict(rps >= 2)}); every request distinct, CPU per request ${fmt(miss, 2)}× Hive-without-cache's (target ≤ 0.5: ${verdict(miss <= 0.5)}).`,
+      `- ${c} connection${c === 1 ? "" : "s"}: identical polls, CPU per request ${times(cpu)}× Hive-with-response-cache's (target ≤ 0.5: ${verdict(cpu <= 0.5)}), requests/s ${times(rps)}× (target ≥ 2: ${verdict(rps >= 2)}); every request distinct, CPU per request ${times(miss)}× Hive-without-cache's (target ≤ 0.5: ${verdict(miss <= 0.5)}).`,
     );
   }
   const saturated = summaries.filter((s) => s.loadGeneratorCpuShare > 0.8);
