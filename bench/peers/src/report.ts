@@ -6,7 +6,7 @@ export interface Cell {
   target: string;
   kind: LoadKind;
   connections: number;
-  rounds: { ok: number; failed: number; seconds: number; p50: number; p99: number; cpuMs: number; upstreamCalls: number }[];
+  rounds: { ok: number; failed: number; seconds: number; p50: number; p99: number; cpuMs: number; upstreamCalls: number; loadGeneratorCpuShare: number }[];
 }
 
 export interface Summary {
@@ -20,6 +20,8 @@ export interface Summary {
   p50Ms: number;
   p99Ms: number;
   upstreamCallsPerRequest: number;
+  /** The most of a core the load generator used in any round: near 1 it, not the target, set the pace. */
+  loadGeneratorCpuShare: number;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -43,6 +45,7 @@ export function summarise(cell: Cell): Summary {
     p50Ms: median(cell.rounds.map((r) => r.p50)),
     p99Ms: median(cell.rounds.map((r) => r.p99)),
     upstreamCallsPerRequest: sum(cell.rounds.map((r) => r.upstreamCalls)) / ok,
+    loadGeneratorCpuShare: Math.max(...cell.rounds.map((r) => r.loadGeneratorCpuShare)),
   };
 }
 
@@ -69,6 +72,29 @@ export function markdownTables(summaries: Summary[], targets: string[], connecti
     out.push("");
   }
   return out.join("\n");
+}
+
+/** Issue 9's "how we will know", as ratios of this run: numbergraph against Hive with and without its response cache. */
+export function targetChecks(summaries: Summary[], connections: number[]): string {
+  const find = (target: string, kind: LoadKind, c: number) => summaries.find((s) => s.target === target && s.kind === kind && s.connections === c);
+  const lines = ["Issue 9's targets, from this run (numbergraph ÷ Hive):", ""];
+  for (const c of connections) {
+    const [ng, cached, ngDistinct, hiveDistinct] = [find("numbergraph", "identical", c), find("hive+response-cache", "identical", c), find("numbergraph", "distinct", c), find("hive", "distinct", c)];
+    if (!ng || !cached || !ngDistinct || !hiveDistinct) continue;
+    const verdict = (ok: boolean) => (ok ? "met" : "not met");
+    const times = (ratio: number) => ratio.toPrecision(3);
+    const cpu = ng.cpuMsPerRequest / cached.cpuMsPerRequest;
+    const rps = ng.requestsPerSecond / cached.requestsPerSecond;
+    const miss = ngDistinct.cpuMsPerRequest / hiveDistinct.cpuMsPerRequest;
+    lines.push(
+      `- ${c} connection${c === 1 ? "" : "s"}: identical polls, CPU per request ${times(cpu)}× Hive-with-response-cache's (target ≤ 0.5: ${verdict(cpu <= 0.5)}), requests/s ${times(rps)}× (target ≥ 2: ${verdict(rps >= 2)}); every request distinct, CPU per request ${times(miss)}× Hive-without-cache's (target ≤ 0.5: ${verdict(miss <= 0.5)}).`,
+    );
+  }
+  const saturated = summaries.filter((s) => s.loadGeneratorCpuShare > 0.8);
+  if (saturated.length > 0) {
+    lines.push("", `The load generator used over 80 % of a core in: ${saturated.map((s) => `${s.target} ${s.kind} ${s.connections}c`).join(", ")}; there the requests/s are the generator's pace on this machine, a floor for the target's.`);
+  }
+  return lines.join("\n") + "\n";
 }
 
 const HEADER = "# Benchmark results\n\nEvery section names the command that produced it and the commit it measured. These machines are shared and noisy: compare rows of one run, not numbers across runs.\n";

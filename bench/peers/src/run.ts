@@ -6,7 +6,7 @@ import { firstDifference, pageOf, waitUntilAnswering } from "./answers.js";
 import { startAnnouncing, stopChild } from "./child.js";
 import { runLoad, type LoadKind } from "./load.js";
 import { treeCpuMs } from "./process-cpu.js";
-import { markdownTables, summarise, writeSection, type Cell } from "./report.js";
+import { markdownTables, summarise, targetChecks, writeSection, type Cell } from "./report.js";
 import { baseline, hive, numbergraph, PEERS_DIR, ROOT_DIR, type Target, type Upstream } from "./targets.js";
 
 /**
@@ -45,6 +45,16 @@ const { child: simulator, announcement } = await startAnnouncing(process.execPat
 const upstream = announcement as Upstream;
 const simRoot = upstream.baseUrl.replace(/\/v2$/, "");
 const upstreamCalls = async () => Object.values((await (await fetch(`${simRoot}/__sim/counts`)).json()) as Record<string, number>).reduce((a, b) => a + b, 0);
+/** Wait until the simulator has been quiet for 250 ms (at most 5 s), so calls still running for the last cell's cut-off requests are not counted to the next. */
+async function settle(): Promise<void> {
+  let last = await upstreamCalls();
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await upstreamCalls();
+    if (now === last) return;
+    last = now;
+  }
+}
 
 // 2. Hive's supergraph from the OpenAPI document, pointed at this simulator; numbergraph's dist/.
 run("mesh-compose", [join(PEERS_DIR, "node_modules", "@graphql-mesh", "compose-cli", "esm", "bin.js"), "-o", "supergraph.graphql"], join(PEERS_DIR, "hive"), { TELNYX_BASE_URL: upstream.baseUrl });
@@ -82,15 +92,18 @@ for (let round = 0; round < settings.rounds; round++) {
     for (const connections of settings.connections) {
       for (const target of order) {
         const { child, url } = servers.get(target.name)!;
-        const [cpuBefore, callsBefore] = [treeCpuMs(child.pid!), await upstreamCalls()];
+        await settle();
+        const [cpuBefore, callsBefore, harnessBefore] = [treeCpuMs(child.pid!), await upstreamCalls(), process.cpuUsage()];
         const result = await runLoad({ url, query: target.query, kind, connections, seconds: settings.seconds, maxRequests: settings.maxRequests });
-        const [cpuAfter, callsAfter] = [treeCpuMs(child.pid!), await upstreamCalls()];
+        const [cpuAfter, callsAfter, harness] = [treeCpuMs(child.pid!), await upstreamCalls(), process.cpuUsage(harnessBefore)];
+        // The load generator's own share of a core: near 100 % it, not the target, sets the pace.
+        const loadGeneratorCpuShare = (harness.user + harness.system) / 1000 / (result.seconds * 1000);
         const key = `${target.name}|${kind}|${connections}`;
         const cell = cells.get(key) ?? { target: target.name, kind, connections, rounds: [] };
-        cell.rounds.push({ ...result, cpuMs: cpuAfter - cpuBefore, upstreamCalls: callsAfter - callsBefore });
+        cell.rounds.push({ ...result, cpuMs: cpuAfter - cpuBefore, upstreamCalls: callsAfter - callsBefore, loadGeneratorCpuShare });
         cells.set(key, cell);
         const ms = (cpuAfter - cpuBefore) / Math.max(1, result.ok);
-        console.log(`round ${round + 1} ${kind.padEnd(9)} ${String(connections).padStart(2)}c ${target.name.padEnd(20)} ${String(result.ok).padStart(6)} ok ${result.failed} failed  ${(result.ok / result.seconds).toFixed(0).padStart(5)}/s  ${ms.toFixed(2)} CPU ms/req  p50 ${result.p50} p99 ${result.p99} ms`);
+        console.log(`round ${round + 1} ${kind.padEnd(9)} ${String(connections).padStart(2)}c ${target.name.padEnd(20)} ${String(result.ok).padStart(6)} ok ${result.failed} failed  ${(result.ok / result.seconds).toFixed(0).padStart(5)}/s  ${ms.toFixed(2)} CPU ms/req  p50 ${result.p50} p99 ${result.p99} ms  (load generator ${(loadGeneratorCpuShare * 100).toFixed(0)} % of a core)`);
       }
     }
   }
@@ -103,7 +116,9 @@ await stopChild(simulator);
 const summaries = [...cells.values()].map(summarise);
 console.table(summaries.map((s) => ({ ...s, requestsPerSecond: Math.round(s.requestsPerSecond), cpuMsPerRequest: Number(s.cpuMsPerRequest.toFixed(2)), upstreamCallsPerRequest: Number(s.upstreamCallsPerRequest.toFixed(2)) })));
 const tables = markdownTables(summaries, targets.map((t) => t.name), settings.connections);
+const checks = targetChecks(summaries, settings.connections);
 console.log(tables);
+console.log(checks);
 const failed = summaries.reduce((n, s) => n + s.failed, 0);
 if (failed > 0) console.warn(`peers: ${failed} requests failed or answered with errors; see bench/peers/logs/.`);
 
@@ -118,6 +133,7 @@ const section = [
   "CPU is each server process's own utime + stime (children included) over the cell ÷ its answered requests; \"distinct\": every request under a fresh random alias, so no response cache can hit.",
   "",
   tables,
+  checks,
 ].join("\n");
 if (settings.writeResults) {
   mkdirSync(join(PEERS_DIR, "results"), { recursive: true });
