@@ -94,10 +94,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
   const { validationRules, parseOptions } = documentLimits(limits);
   const introspection = options.introspection ?? true;
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(() => snapshots.status());
   const observation = requestObservation({ metrics, tracing: options.tracing ?? false });
   const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
-  let ready = true;
+  /** False from the first moment of shutdown. */
+  let accepting = true;
   const cacheCounts = options.responseCache?.enabled === false ? undefined : newResponseCacheCounts();
   const schema = await buildGraphSchema();
   const server = new ApolloServer<GraphContext>({
@@ -132,7 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable("x-powered-by");
   app.use(accessLog(log));
   app.use(healthEndpoint());
-  const ops = opsEndpoints({ accounts: options.accounts, metrics, ready: () => ready });
+  const ops = opsEndpoints({ accounts: options.accounts, status: () => snapshots.status(), metrics, accepting: () => accepting });
   let opsServer: Server | undefined;
   if (options.opsPort === undefined) app.use(ops);
   else {
@@ -175,7 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     opsUrl: opsServer ? originOf(opsServer) : origin,
     responseCache: cacheCounts,
     stop: async () => {
-      ready = false;
+      accepting = false;
       await server.stop();
       await snapshots.stop();
       await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));
