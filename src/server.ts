@@ -119,11 +119,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads its IDE from a CDN; ours (src/plugin/ide) is served locally.
       ApolloServerPluginLandingPageDisabled(),
-      // On stop, requests in flight finish before the server closes.
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop, requests in flight finish before the server closes: for as long as a request may wait on a provider, and a little more.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: snapshots.policy.deadlineMs + 5_000 }),
       ...(options.plugins ?? []),
     ],
     introspection,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop it early and re-send the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.includeStacktrace ?? false,
   });
   await server.start();
