@@ -62,13 +62,27 @@ async function main(): Promise<void> {
   logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
 
-  // The simulators stop last: requests in flight over them finish first.
-  const shutdown = () => {
+  // SPEC §8: /readyz 503 at once, requests in flight finish (up to the deadline), the simulators stop
+  // last (requests in flight over them finish first), spans are flushed, one line, exit 0.
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second signal: the operator wants out now
+    stopping = true;
+    const started = Date.now();
     void gateway
       .stop()
       .then(() => simulators?.stop())
       .then(() => tracing?.shutdown())
-      .then(() => process.exit(0));
+      .then(
+        () => {
+          logger.info({ signal, ms: Date.now() - started }, "numbergraph stopped on %s: requests in flight finished", signal);
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ signal, err: error }, "numbergraph failed to stop cleanly on %s", signal);
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -96,10 +96,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
   const { validationRules, parseOptions } = documentLimits(limits);
   const introspection = options.introspection ?? true;
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(() => snapshots.status());
   const observation = requestObservation({ metrics, tracing: options.tracing ?? false });
   const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
-  let ready = true;
+  /** False from the first moment of shutdown. */
+  let accepting = true;
   const cacheCounts = options.responseCache?.enabled === false ? undefined : newResponseCacheCounts();
   const schema = await buildGraphSchema();
   const server = new ApolloServer<GraphContext>({
@@ -120,11 +121,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads its IDE from a CDN; ours (src/plugin/ide) is served locally.
       ApolloServerPluginLandingPageDisabled(),
-      // On stop, requests in flight finish before the server closes.
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop, requests in flight finish before the server closes: for as long as a request may wait on a provider, and a little more.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: snapshots.policy.deadlineMs + 5_000 }),
       ...(options.plugins ?? []),
     ],
     introspection,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop it early and re-send the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.includeStacktrace ?? false,
   });
   await server.start();
@@ -134,7 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable("x-powered-by");
   app.use(accessLog(log));
   app.use(healthEndpoint());
-  const ops = opsEndpoints({ accounts: options.accounts, metrics, ready: () => ready });
+  const ops = opsEndpoints({ accounts: options.accounts, status: () => snapshots.status(), metrics, accepting: () => accepting });
   let opsServer: Server | undefined;
   if (options.opsPort === undefined) app.use(ops);
   else {
@@ -177,7 +180,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     opsUrl: opsServer ? originOf(opsServer) : origin,
     responseCache: cacheCounts,
     stop: async () => {
-      ready = false;
+      accepting = false;
       await server.stop();
       await snapshots.stop();
       await new Promise<void>((resolve) => (opsServer ? opsServer.close(() => resolve()) : resolve()));

@@ -22,15 +22,17 @@ export function accessLog(logger: Logger): HttpLogger {
       return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
     },
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(pathOf(req)) },
-    customAttributeKeys: { responseTime: "durationMs" },
+    // The id at the top of the line, as `requestId`, not inside `req`.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: "requestId", responseTime: "durationMs" },
     serializers: {
       req: (req: IncomingMessage & { id?: unknown }) => ({ method: req.method, path: pathOf(req) }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
-    customProps: (req: IncomingMessage & { id?: unknown }, res: ServerResponse) => {
+    customProps: (_req: IncomingMessage, res: ServerResponse) => {
       const scope = (res as ServerResponse & { locals?: { scope?: RequestScope } }).locals?.scope;
-      if (!scope) return { requestId: req.id };
-      return { requestId: req.id, operationName: scope.operationName ?? null, outcome: finalOutcome(scope, res.statusCode), upstreamCalls: scope.upstreamCalls };
+      if (!scope) return {};
+      return { operationName: scope.operationName ?? null, outcome: finalOutcome(scope, res.statusCode), upstreamCalls: scope.upstreamCalls };
     },
     customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,

@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { AccountStatus } from "../snapshots/snapshot-service.js";
 import { observeUpstreamCalls } from "../providers/shared/upstream-calls.js";
 import type { GraphQLOutcome } from "./request-scope.js";
 
@@ -37,7 +38,38 @@ export class GatewayMetrics {
   });
   private readonly stopObserving: () => void;
 
-  constructor() {
+  /** `status`: the snapshot service's per-account state, read at each scrape. */
+  constructor(status: () => AccountStatus[] = () => []) {
+    new Gauge({
+      name: "numbergraph_snapshot_age_seconds",
+      help: "Age of the snapshot each account is served from (absent while it has none).",
+      labelNames: ["provider", "account"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const s of status()) if (s.ageSeconds !== null) this.set({ provider: s.provider, account: s.accountId }, s.ageSeconds);
+      },
+    });
+    new Gauge({
+      name: "numbergraph_snapshot_usable",
+      help: "1 when the account has a snapshot to serve (fresh or stale), else 0.",
+      labelNames: ["provider", "account", "state"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const s of status()) this.set({ provider: s.provider, account: s.accountId, state: s.state }, s.state === "fresh" || s.state === "stale" ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: "numbergraph_breaker_open",
+      help: "Each account's circuit breaker: 0 closed, 0.5 half-open (one probe allowed), 1 open (the provider is left alone).",
+      labelNames: ["provider", "account"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const s of status()) this.set({ provider: s.provider, account: s.accountId }, s.breaker === "open" ? 1 : s.breaker === "half-open" ? 0.5 : 0);
+      },
+    });
     collectDefaultMetrics({ register: this.registry, prefix: "numbergraph_" });
     this.stopObserving = observeUpstreamCalls({
       attempt: (call, attempt) => {

@@ -66,13 +66,18 @@ export class SnapshotReader {
   /** The snapshots of `accounts` that could be read; the others are recorded as failed. */
   async snapshotsOf(accounts: readonly ProviderAccount[]): Promise<AccountSnapshot[]> {
     const snapshots = await this.loader.loadMany(accounts.map((a) => accountKey(a.provider, a.accountId)));
+    snapshots.forEach((s, i) => (s === undefined || s instanceof Error) && this.failures.leftIncomplete(accounts[i]!));
     return snapshots.filter((s): s is AccountSnapshot => s !== undefined && !(s instanceof Error));
   }
 
   /** One account's snapshot; undefined when outside the caller's scope or failed. */
   async snapshotOf(provider: Provider, accountId: string): Promise<AccountSnapshot | undefined> {
     const key = accountKey(provider, accountId);
-    return this.accountsByKey.has(key) ? this.loader.load(key) : undefined;
+    const account = this.accountsByKey.get(key);
+    if (!account) return undefined;
+    const snapshot = await this.loader.load(key);
+    if (!snapshot) this.failures.leftIncomplete(account);
+    return snapshot;
   }
 
   /** What this request read, for `extensions.freshness`; ages are measured now, so a cached answer's move on. */

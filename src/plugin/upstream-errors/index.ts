@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { defaultFieldResolver } from "graphql";
+import { rootFieldScope } from "../../observability/request-scope.js";
 import type { GraphContext } from "../../graph/context.js";
 import { upstreamGraphQLError } from "../../graph/common/errors.js";
 import { logger } from "../../logger.js";
@@ -9,6 +11,16 @@ import { logger } from "../../logger.js";
  */
 export function upstreamErrorsPlugin(): ApolloServerPlugin<GraphContext> {
   return {
+    // Each root field's resolution (and the completion of its value) knows which root field it is.
+    async serverWillStart({ schema }) {
+      for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+        const resolve = field.resolve ?? defaultFieldResolver;
+        field.resolve = (source, args, context, info) => {
+          rootFieldScope.enter(String(info.path.key));
+          return resolve(source, args, context, info);
+        };
+      }
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
@@ -18,7 +30,11 @@ export function upstreamErrorsPlugin(): ApolloServerPlugin<GraphContext> {
             logger.warn({ provider: error.provider, code: error.code, accountIds, status: error.details.status }, "upstream failed; served partial data");
           }
           const result = response.body.singleResult;
-          result.errors = [...(result.errors ?? []), ...failures.map(({ error, accountIds }) => upstreamGraphQLError(error, accountIds).toJSON())];
+          // One error per provider and root field it left incomplete, with that field's path (SPEC §8): stitching and federation drop errors without one.
+          const entries = failures.flatMap(({ error, accountIds, rootFields }) =>
+            rootFields.length ? rootFields.map((field) => ({ ...upstreamGraphQLError(error, accountIds).toJSON(), path: [field] })) : [upstreamGraphQLError(error, accountIds).toJSON()],
+          );
+          result.errors = [...(result.errors ?? []), ...entries];
         },
       };
     },
