@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, mkdir, readFile, rm } from "node:fs/promises";
+import { access, mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import writeFileAtomic from "write-file-atomic";
@@ -74,6 +74,8 @@ export class DirectoryStateStore implements StateStore {
   private async holdingFileLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
     let release: () => Promise<void>;
     try {
+      // proper-lockfile retries every error as if the lock were held: fail at once when the directory is gone.
+      if (!(await stat(this.dir)).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
       release = await lockfile.lock(this.fileOf(`lock:${name}`), {
         realpath: false,
         stale: STALE_LOCK_MS,

@@ -38,17 +38,23 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
         extensionNumber: wire.assignee.extension_number === null || wire.assignee.extension_number === undefined ? null : String(wire.assignee.extension_number),
       }
     : null;
+  const detailAssignee = assignee && wire.assignee ? { id: assignee.id, name: wire.assignee.name ?? null, extensionNumber: assignee.extensionNumber, type: wire.assignee.type ?? null, sourceChannel: null } : null;
   const details: ZoomDetails = {
     provider: "ZOOM",
+    api: "phone",
     id: wire.id,
     number: wire.number,
     displayName: wire.display_name ?? null,
+    callerIdName: null,
+    allocatedProduct: null,
     numberType: wire.number_type ?? null,
     status: wire.status ?? null,
     source: wire.source ?? null,
     location: wire.location ?? null,
+    locationDetail: null,
     capability: capability ?? [],
-    assignee: assignee && wire.assignee ? { id: assignee.id, name: wire.assignee.name ?? null, extensionNumber: assignee.extensionNumber, type: wire.assignee.type ?? null } : null,
+    assignee: detailAssignee,
+    assignedList: detailAssignee ? [detailAssignee] : [],
     site: wire.site ? { id: wire.site.id, name: wire.site.name ?? null } : null,
     carrier: wire.carrier ? { code: int32OrNull(wire.carrier.code), name: wire.carrier.name ?? null } : null,
     sipGroup: wire.sip_group ? { id: wire.sip_group.id, displayName: wire.sip_group.display_name ?? null } : null,
@@ -60,9 +66,11 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
           country: wire.emergency_address.country ?? null,
           stateCode: wire.emergency_address.state_code ?? null,
           zip: wire.emergency_address.zip ?? null,
+          county: null,
         }
       : null,
     emergencyAddressStatus: int32OrNull(wire.emergency_address_status),
+    addressUpdateRequired: null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
   return numberRecord({
@@ -94,7 +102,7 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
 }
 
 /** A GraphQL Int (32-bit) from a wire number or numeric text; null otherwise. */
-function int32OrNull(value: number | string | null | undefined): number | null {
+export function int32OrNull(value: number | string | null | undefined): number | null {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && Math.abs(n) <= 2_147_483_647 ? n : null;
 }
