@@ -29,7 +29,14 @@ describe("HighLevel over OAuth through the gateway, against the simulator's OAut
 
   const serve = async (highlevel: HighLevelAccountsConfig[], stateDir = dir) => {
     const stateStore = await DirectoryStateStore.open(stateDir);
-    const gateway = await startGateway({ accounts: createProviderAccounts({ ...none, highlevel: highlevel.map((h) => ({ ...h, ...tuning })) }, { stateStore }), gatewayKeys: [], port: 0, host: "127.0.0.1" });
+    const gateway = await startGateway({
+      accounts: createProviderAccounts({ ...none, highlevel: highlevel.map((h) => ({ ...h, ...tuning })) }, { stateStore }),
+      gatewayKeys: [],
+      port: 0,
+      host: "127.0.0.1",
+      // NUMBERGRAPH_CACHE_TTL_SECONDS=0 and no refresh floor: every request lists HighLevel again.
+      snapshotPolicy: { ttlMs: 0, minRefreshMs: 0 },
+    });
     gateways.push(gateway);
     return gateway;
   };

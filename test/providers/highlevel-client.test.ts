@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NumberRecord } from "../../src/model/index.js";
-import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE, type HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-client.js";
+import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE } from "../../src/providers/highlevel/highlevel-client.js";
+import type { HighLevelAccountsConfig } from "../../src/providers/highlevel/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";

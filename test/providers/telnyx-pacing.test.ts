@@ -68,6 +68,7 @@ describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports i
     deadline.abort();
     const error = await upstreamFailure(listing);
     expect(["UPSTREAM_RATE_LIMITED", "UPSTREAM_TIMEOUT"]).toContain(error.code);
+    expect(error.message).toMatch(/was stopped|deadline/);
     expect(sim.total()).toBe(2);
   });
 });

@@ -84,7 +84,11 @@ export class Pacer {
       sentAt,
       answered: (headers, status) => {
         if (!finish()) return;
-        const reported = this.options.readWindow({ headers, status, sentAt, receivedAt: this.now() });
+        const receivedAt = this.now();
+        let reported = this.options.readWindow({ headers, status, sentAt, receivedAt });
+        // A Retry-After, where a provider sends one, is its most precise word on when to call again.
+        const retryAfter = status === 429 ? numericHeader(headers, "retry-after") : undefined;
+        if (retryAfter !== undefined) reported = { ...reported, remaining: 0, resetAt: receivedAt + retryAfter * 1000 };
         if (reported) this.window = reported;
         this.notify();
       },

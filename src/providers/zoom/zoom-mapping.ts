@@ -23,6 +23,8 @@ export const ASSIGNEE_TABLE: Readonly<Record<string, AssigneeType>> = {
   emergencyNumberPool: "EMERGENCY_NUMBER_POOL",
   companyLocation: "COMPANY_LOCATION",
   meetingService: "MEETING_SERVICE",
+  // In the doc's response enum though not among its extension_type filter values.
+  sharedLineGroup: "SHARED_LINE_GROUP",
 };
 
 export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberRecord {
@@ -74,6 +76,9 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
   return numberRecord({
+    // Zoom does not promise its number ids are the same in /phone/numbers and Number Management:
+    // the account and the E.164 number are what both APIs agree on, so the graph id is built from them.
+    key: parsed.e164,
     provider: "ZOOM",
     providerId: wire.id,
     accountId,
@@ -112,16 +117,24 @@ export function int32OrNull(value: number | string | null | undefined): number |
  * (assignee type emergencyNumberPool), so each pool id seen there is one pool, named as its members
  * name it. The other pool settings are HighLevel's and stay null.
  */
-export function emergencyPoolsOf(numbers: readonly NumberRecord[], accountId: string): PoolRecord[] {
+export function emergencyPoolsOf(
+  numbers: readonly NumberRecord[],
+  accountId: string,
+  /** Every assignee of a number (Number Management lists several); by default its one assignee. */
+  assignmentsOf: (n: NumberRecord) => readonly AssigneeRecord[] = (n) => (n.assignee ? [n.assignee] : []),
+): PoolRecord[] {
   const pools = new Map<string, PoolRecord>();
   for (const n of numbers) {
-    if (n.provider !== "ZOOM" || n.accountId !== accountId || n.assignee?.type !== "EMERGENCY_NUMBER_POOL") continue;
-    let pool = pools.get(n.assignee.id);
-    if (!pool) {
-      pool = poolRecord({ provider: "ZOOM", providerId: n.assignee.id, accountId, name: n.assignee.name ?? n.assignee.id, memberE164s: [], forwardingNumber: null, callRecording: null, whisper: null, whisperMessage: null, isActive: null });
-      pools.set(n.assignee.id, pool);
+    if (n.provider !== "ZOOM" || n.accountId !== accountId) continue;
+    for (const a of assignmentsOf(n)) {
+      if (a.type !== "EMERGENCY_NUMBER_POOL") continue;
+      let pool = pools.get(a.id);
+      if (!pool) {
+        pool = poolRecord({ provider: "ZOOM", providerId: a.id, accountId, name: a.name ?? a.id, memberE164s: [], forwardingNumber: null, callRecording: null, whisper: null, whisperMessage: null, isActive: null });
+        pools.set(a.id, pool);
+      }
+      if (!pool.memberE164s.includes(n.e164)) pool.memberE164s.push(n.e164);
     }
-    pool.memberE164s.push(n.e164);
   }
   return [...pools.values()];
 }

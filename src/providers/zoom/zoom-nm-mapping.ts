@@ -1,4 +1,4 @@
-import { UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
+import { numberRecord, UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
 import { mapByTable, normaliseE164 } from "../shared/mapping.js";
 import type { ZoomAssignee } from "./zoom-details.type.js";
 import { int32OrNull, type ZoomDetails } from "./zoom-mapping.js";
@@ -108,7 +108,9 @@ export function mapZoomNmNumber(wire: ZoomNmNumber, accountId: string): NumberRe
     addressUpdateRequired: wire.address_update_required ?? null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
-  return {
+  return numberRecord({
+    // The same key as /phone/numbers gives the number (see mapZoomNumber): switching APIs keeps its id.
+    key: parsed.e164,
     provider: "ZOOM",
     providerId: wire.id ?? parsed.e164,
     accountId,
@@ -132,5 +134,5 @@ export function mapZoomNmNumber(wire: ZoomNmNumber, accountId: string): NumberRe
     createdAt: null,
     updatedAt: null,
     details,
-  };
+  });
 }

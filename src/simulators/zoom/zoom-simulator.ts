@@ -189,9 +189,9 @@ export class ZoomSimulator extends Simulator {
         (siteId === null || n.site.id === siteId),
     );
     const page = matching.slice(offset, offset + pageSize);
-    this.onPageServed?.("phone", offset);
     const more = offset + pageSize < matching.length;
     const next = more ? (this.repeatPageToken && tokenText ? tokenText : this.sealPageToken(offset + pageSize, query)) : undefined;
+    this.onPageServed?.("phone", offset);
     // Zoom sends "" on the last page of a multi-page listing and leaves it out of a single page.
     const tokenField = next !== undefined ? { next_page_token: next } : offset > 0 ? { next_page_token: "" } : {};
     return { status: 200, headers: RATE_LIMIT_HEADERS, body: { ...tokenField, page_size: pageSize, phone_numbers: page, total_records: matching.length } };
@@ -241,9 +241,10 @@ export class ZoomSimulator extends Simulator {
           (assignedTo.value === "PhoneUnassigned" ? n.allocated_product !== "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0 : assignedTo.value === "ContactCenterUnassigned" ? n.allocated_product === "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0 : n.assigned_list.some((a) => a.assigned_to_type === assignedTo.value))),
     );
     const page = matching.slice(offset, offset + pageSize);
-    this.onPageServed?.("number_management", offset);
     const more = offset + pageSize < matching.length;
     const next = more ? (this.repeatPageToken && tokenText ? tokenText : this.sealPageToken(offset + pageSize, query)) : this.omitLastPageToken ? undefined : "";
+    // After the token is sealed, so a hook that moves the clock ages the token just handed out.
+    this.onPageServed?.("number_management", offset);
     return { status: 200, headers: NM_RATE_LIMIT_HEADERS, body: { ...(next !== undefined ? { next_page_token: next } : {}), page_size: pageSize, numbers: page } };
   }
 
