@@ -16,7 +16,8 @@ export function opsEndpoints({ accounts, metrics, ready }: OpsEndpointsOptions):
     const stopping = !ready();
     res.status(stopping ? 503 : 200).json({
       status: stopping ? "stopping" : "ready",
-      accounts: accounts.map((a) => ({ provider: a.provider, accountId: a.accountId })),
+      // operatorInfo: how each account is reached, e.g. Zoom's numbersApi in force (never a secret).
+      accounts: accounts.map((a) => ({ provider: a.provider, accountId: a.accountId, ...a.operatorInfo?.() })),
     });
   });
   router.get("/metrics", async (_req, res) => {

@@ -162,3 +162,20 @@ describe("Zoom client: Number Management, and auto's fallback to /phone/numbers"
     expect(sim.statusCounts()[`${NM} 400`]).toBe(2);
   });
 });
+
+describe("/readyz shows the Zoom API in force per account", () => {
+  it("says number_management, or phone with the scope to add once an account has fallen back", async () => {
+    const { startStack } = await import("../support/stack.js");
+    const stack = await startStack({ numbers: 30, snapshotPolicy: { minRefreshMs: 0 } });
+    try {
+      const readyz = async () => ((await (await fetch(new URL("/readyz", stack.gateway.url))).json()) as { accounts: Record<string, string>[] }).accounts.find((a) => a.provider === "ZOOM");
+      expect(await readyz()).toMatchObject({ accountId: SIM_CREDENTIALS.zoom.accountId, numbersApi: "number_management", numbersApiSetting: "auto" });
+      stack.sims.zoom.grantScopes(PHONE_ONLY);
+      stack.sims.zoom.revokeTokens();
+      await stack.request("{ phoneNumbers(first: 1, filter: { providers: [ZOOM] }) { totalCount } }", undefined, { "cache-control": "no-cache" });
+      expect(await readyz()).toMatchObject({ numbersApi: "phone", numbersApiReason: expect.stringContaining("number_management_numbers:read:admin") });
+    } finally {
+      await stack.stop();
+    }
+  });
+});
