@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { typically } from "../../graph/common/complexity.js";
 
 @ObjectType("ZoomSite", { description: "The Zoom Phone site a number belongs to (site)." })
 export class ZoomSite {
@@ -67,7 +68,12 @@ export class ZoomNumberDetails {
   @Field(() => ZoomLocation, { nullable: true, description: "Number Management's location parts; null from /phone/numbers." }) locationDetail!: ZoomLocation | null;
   @Field(() => [String], { description: "Raw capabilities: incoming and/or outgoing; or Incoming, Outgoing, Messaging, PCIPal, EmergencyCalls." }) capability!: string[];
   @Field(() => ZoomAssignee, { nullable: true, description: "The first assignee (the graph's assignee); null when unassigned." }) assignee!: ZoomAssignee | null;
-  @Field(() => [ZoomAssignee], { description: "Every assignee: Number Management's assigned_list, or /phone/numbers' one assignee; empty when unassigned." }) assignedList!: ZoomAssignee[];
+  @Field(() => [ZoomAssignee], {
+    description: "Every assignee: Number Management's assigned_list, or /phone/numbers' one assignee; empty when unassigned.",
+    // Zoom numbers have one assignee, now and then two (a shared line group besides the user).
+    complexity: typically(2),
+  })
+  assignedList!: ZoomAssignee[];
   @Field(() => ZoomSite, { nullable: true, description: "site: the Zoom Phone site the number belongs to; null without sites." }) site!: ZoomSite | null;
   @Field(() => ZoomCarrier, { nullable: true, description: "carrier: the carrier of a BYOC or Provider Exchange number; null for numbers Zoom provides." }) carrier!: ZoomCarrier | null;
   @Field(() => ZoomSipGroup, { nullable: true, description: "sip_group: the SIP group of a BYOC number; null otherwise." }) sipGroup!: ZoomSipGroup | null;
