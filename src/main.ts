@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { checkScopesMatchAccounts } from "./access/gateway-keys.js";
-import { configuredAccounts, countAccounts, loadConfig } from "./config/config.js";
+import { configuredAccounts, countAccounts, loadConfig, needsStateStore } from "./config/config.js";
 import { ConfigError } from "./config/config-error.js";
 import { logger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
@@ -10,6 +10,8 @@ import { startGateway } from "./server.js";
 import { DEFAULT_SNAPSHOT_POLICY } from "./snapshots/snapshot-policy.js";
 import { RedisSnapshotStore } from "./snapshots/redis-snapshot-store.js";
 import { startSimulators, type RunningSimulators } from "./simulators/start-all.js";
+import { DirectoryStateStore } from "./state/directory-state-store.js";
+import { StateStoreError } from "./state/state-store.js";
 
 /** Composition root: config → provider accounts (or the simulators) → gateway. */
 async function main(): Promise<void> {
@@ -42,8 +44,11 @@ async function main(): Promise<void> {
       })
     : undefined;
 
+  // OAuth refresh tokens rotate: without a writable store the first trade would lose the install.
+  const stateStore = needsStateStore(config.accounts) ? await DirectoryStateStore.open(config.stateDir) : undefined;
+
   const gateway = await startGateway({
-    accounts: createProviderAccounts(config.accounts),
+    accounts: createProviderAccounts(config.accounts, { stateStore, log: logger }),
     gatewayKeys: config.gatewayKeys,
     port: config.port,
     host: config.host,
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StateStoreError) {
     console.error(`numbergraph: configuration error: ${error.message}`);
   } else {
     console.error(`numbergraph: failed to start: ${error instanceof Error ? error.message : String(error)}`);

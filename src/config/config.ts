@@ -7,6 +7,8 @@ import type { HighLevelAccountsConfig } from "../providers/highlevel/index.js";
 import type { TelnyxAccountConfig } from "../providers/telnyx/index.js";
 import type { ZoomAccountConfig } from "../providers/zoom/index.js";
 import type { SnapshotPolicy } from "../snapshots/snapshot-policy.js";
+import { ZOOM_NUMBERS_APIS, type ZoomNumbersApiSetting } from "../providers/zoom/zoom-numbers-api.js";
+import { DEFAULT_STATE_DIR } from "../state/directory-state-store.js";
 import { ConfigError } from "./config-error.js";
 
 export interface ProviderAccountsConfig {
@@ -45,6 +47,13 @@ export interface GatewayConfig {
   snapshotPolicy: Partial<SnapshotPolicy>;
   /** NUMBERGRAPH_RESPONSE_CACHE (default true) and NUMBERGRAPH_RESPONSE_CACHE_MB (unset: the gateway's default). */
   responseCache: { enabled: boolean; maxMb?: number };
+  /** NUMBERGRAPH_STATE_DIR: where rotating OAuth refresh tokens are kept (default `.numbergraph`). */
+  stateDir: string;
+}
+
+/** Whether any account needs the state store (HighLevel OAuth installs rotate their refresh tokens). */
+export function needsStateStore(accounts: ProviderAccountsConfig): boolean {
+  return accounts.highlevel.some((h) => h.oauth !== undefined);
 }
 
 export const DEFAULT_BASE_URLS = {
@@ -69,16 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   };
   const accounts: ProviderAccountsConfig = { highlevel: [], telnyx: [], zoom: [], butter: [] };
 
-  const highlevel = requireAllOrNone(read, ["HIGHLEVEL_TOKEN", "HIGHLEVEL_LOCATION_IDS"], "HIGHLEVEL_BASE_URL");
-  if (highlevel) {
-    const locationIds = highlevel.HIGHLEVEL_LOCATION_IDS.split(",").map((s) => s.trim()).filter(Boolean);
-    if (!locationIds.length) throw new ConfigError("HIGHLEVEL_LOCATION_IDS names no location; give comma-separated location ids.");
-    accounts.highlevel.push({ token: highlevel.HIGHLEVEL_TOKEN, locationIds, baseUrl: url(read, "HIGHLEVEL_BASE_URL", DEFAULT_BASE_URLS.highlevel) });
-  }
+  const highlevel = readHighLevel(read);
+  if (highlevel) accounts.highlevel.push(highlevel);
   const telnyx = requireAllOrNone(read, ["TELNYX_API_KEY"], "TELNYX_BASE_URL");
   if (telnyx) accounts.telnyx.push({ accountId: "default", apiKey: telnyx.TELNYX_API_KEY, baseUrl: url(read, "TELNYX_BASE_URL", DEFAULT_BASE_URLS.telnyx) });
 
-  const zoom = requireAllOrNone(read, ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"], "ZOOM_BASE_URL", "ZOOM_OAUTH_URL");
+  const zoom = requireAllOrNone(read, ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"], "ZOOM_BASE_URL", "ZOOM_OAUTH_URL", "ZOOM_NUMBERS_API");
   if (zoom) {
     accounts.zoom.push({
       accountId: zoom.ZOOM_ACCOUNT_ID,
@@ -86,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       clientSecret: zoom.ZOOM_CLIENT_SECRET,
       baseUrl: url(read, "ZOOM_BASE_URL", DEFAULT_BASE_URLS.zoom),
       oauthUrl: url(read, "ZOOM_OAUTH_URL", DEFAULT_BASE_URLS.zoomOauth),
+      numbersApi: numbersApi(read("ZOOM_NUMBERS_API"), "ZOOM_NUMBERS_API"),
     });
   }
   const butter = requireAllOrNone(read, ["BUTTER_API_KEY", "BUTTER_ORGANIZATION_ID", "BUTTER_BASE_URL"]);
@@ -130,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
   const ide = ideText === undefined ? undefined : ideText === "true";
   const responseCache = { enabled: flag(read, "NUMBERGRAPH_RESPONSE_CACHE", true), maxMb: megabytes(read, "NUMBERGRAPH_RESPONSE_CACHE_MB") };
-  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, redisPrefix, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read), responseCache };
+  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, redisPrefix, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read), responseCache, stateDir: read("NUMBERGRAPH_STATE_DIR") ?? DEFAULT_STATE_DIR };
 }
 
 function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {
@@ -190,6 +196,47 @@ function readSnapshotPolicy(read: (name: string) => string | undefined): Partial
   return policy;
 }
 
+const HIGHLEVEL_OAUTH_VARS = ["HIGHLEVEL_CLIENT_ID", "HIGHLEVEL_CLIENT_SECRET", "HIGHLEVEL_REFRESH_TOKEN"] as const;
+
+/** HighLevel from env: a Private Integration Token, or an OAuth app's install (never both). */
+function readHighLevel(read: (name: string) => string | undefined): HighLevelAccountsConfig | undefined {
+  const oauthSet = [...HIGHLEVEL_OAUTH_VARS, "HIGHLEVEL_COMPANY_ID"].filter((n) => read(n) !== undefined);
+  if (read("HIGHLEVEL_TOKEN") !== undefined && oauthSet.length > 0) {
+    throw new ConfigError(`HIGHLEVEL_TOKEN and ${oauthSet.join(", ")} are both set; use HIGHLEVEL_TOKEN for a Private Integration Token, or HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET and HIGHLEVEL_REFRESH_TOKEN for an OAuth app, not both.`);
+  }
+  if (oauthSet.length === 0) {
+    const pit = requireAllOrNone(read, ["HIGHLEVEL_TOKEN", "HIGHLEVEL_LOCATION_IDS"], "HIGHLEVEL_BASE_URL");
+    return pit && { token: pit.HIGHLEVEL_TOKEN, locationIds: locationIdsOf(pit.HIGHLEVEL_LOCATION_IDS), baseUrl: url(read, "HIGHLEVEL_BASE_URL", DEFAULT_BASE_URLS.highlevel) };
+  }
+  const oauth = requireAllOrNone(read, [...HIGHLEVEL_OAUTH_VARS, "HIGHLEVEL_LOCATION_IDS"]);
+  if (!oauth) throw new ConfigError("HIGHLEVEL_COMPANY_ID is set but HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET and HIGHLEVEL_REFRESH_TOKEN are not; an agency install needs the OAuth app's credentials and refresh token.");
+  const locationIds = locationIdsOf(oauth.HIGHLEVEL_LOCATION_IDS);
+  const companyId = read("HIGHLEVEL_COMPANY_ID");
+  checkLocationInstall(companyId, locationIds, "HIGHLEVEL_LOCATION_IDS", "set HIGHLEVEL_COMPANY_ID for an agency install, or configure each location with its own refresh token in NUMBERGRAPH_CONFIG");
+  return {
+    oauth: { clientId: oauth.HIGHLEVEL_CLIENT_ID, clientSecret: oauth.HIGHLEVEL_CLIENT_SECRET, refreshToken: oauth.HIGHLEVEL_REFRESH_TOKEN, ...(companyId ? { companyId } : {}) },
+    locationIds,
+    baseUrl: url(read, "HIGHLEVEL_BASE_URL", DEFAULT_BASE_URLS.highlevel),
+  };
+}
+
+function locationIdsOf(text: string): string[] {
+  const locationIds = text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (!locationIds.length) throw new ConfigError("HIGHLEVEL_LOCATION_IDS names no location; give comma-separated location ids.");
+  return locationIds;
+}
+
+/** A Location install's refresh token reaches one location only. */
+function checkLocationInstall(companyId: string | undefined, locationIds: string[], where: string, fix: string): void {
+  if (!companyId && locationIds.length !== 1) throw new ConfigError(`${where} names ${locationIds.length} locations, but a sub-account (Location) OAuth install reaches one; ${fix}.`);
+}
+
+function numbersApi(value: string | undefined, where: string): ZoomNumbersApiSetting {
+  if (value === undefined) return "auto";
+  if (!(ZOOM_NUMBERS_APIS as readonly string[]).includes(value)) throw new ConfigError(`${where} must be one of ${ZOOM_NUMBERS_APIS.join(", ")}; got ${JSON.stringify(value)}.`);
+  return value as ZoomNumbersApiSetting;
+}
+
 /** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */
 function requireAllOrNone<N extends string>(read: (name: string) => string | undefined, names: N[], ...optional: string[]): Record<N, string> | undefined {
   const missing = names.filter((n) => read(n) === undefined);
@@ -233,10 +280,33 @@ function checkUniqueAccounts(accounts: ProviderAccountsConfig): void {
 const tuning = { timeoutMs: z.number().int().positive().optional(), retries: z.number().int().min(0).max(10).optional() };
 const configFileSchema = z
   .object({
-    highlevel: z.array(z.object({ token: z.string().min(1), locationIds: z.array(z.string().min(1)).min(1), baseUrl: z.string().optional(), ...tuning }).strict()).default([]),
+    highlevel: z
+      .array(
+        z
+          .object({
+            token: z.string().min(1).optional(),
+            clientId: z.string().min(1).optional(),
+            clientSecret: z.string().min(1).optional(),
+            refreshToken: z.string().min(1).optional(),
+            companyId: z.string().min(1).optional(),
+            locationIds: z.array(z.string().min(1)).min(1),
+            baseUrl: z.string().optional(),
+            ...tuning,
+          })
+          .strict()
+          .refine((h) => (h.token === undefined) !== (h.clientId === undefined && h.clientSecret === undefined && h.refreshToken === undefined && h.companyId === undefined), {
+            message: "give either token (a Private Integration Token) or clientId, clientSecret and refreshToken (an OAuth app), not both",
+          })
+          .refine((h) => h.token !== undefined || (h.clientId !== undefined && h.clientSecret !== undefined && h.refreshToken !== undefined), { message: "an OAuth app needs clientId, clientSecret and refreshToken" }),
+      )
+      .default([]),
     telnyx: z.array(z.object({ name: z.string().min(1), apiKey: z.string().min(1), baseUrl: z.string().optional(), ...tuning }).strict()).default([]),
     zoom: z
-      .array(z.object({ accountId: z.string().min(1), clientId: z.string().min(1), clientSecret: z.string().min(1), baseUrl: z.string().optional(), oauthUrl: z.string().optional(), ...tuning }).strict())
+      .array(
+        z
+          .object({ accountId: z.string().min(1), clientId: z.string().min(1), clientSecret: z.string().min(1), baseUrl: z.string().optional(), oauthUrl: z.string().optional(), numbersApi: z.enum(ZOOM_NUMBERS_APIS).optional(), ...tuning })
+          .strict(),
+      )
       .default([]),
     butter: z.array(z.object({ apiKey: z.string().min(1), organizationId: z.string().min(1), baseUrl: z.string(), ...tuning }).strict()).default([]),
     apiKeys: z.array(z.object({ key: z.string().min(1), scopes: z.array(z.string()).min(1) }).strict()).default([]),
@@ -259,10 +329,16 @@ function loadConfigFile(path: string, env: NodeJS.ProcessEnv): { accounts: Provi
   const at = (field: string) => `NUMBERGRAPH_CONFIG ${field}`;
   return {
     accounts: {
-      highlevel: f.highlevel.map((h, i) => ({ ...h, baseUrl: checkUrl(h.baseUrl ?? DEFAULT_BASE_URLS.highlevel, at(`highlevel[${i}].baseUrl`)) })),
+      highlevel: f.highlevel.map(({ token, clientId, clientSecret, refreshToken, companyId, ...h }, i) => {
+        const baseUrl = checkUrl(h.baseUrl ?? DEFAULT_BASE_URLS.highlevel, at(`highlevel[${i}].baseUrl`));
+        if (token !== undefined) return { ...h, token, baseUrl };
+        checkLocationInstall(companyId, h.locationIds, at(`highlevel[${i}].locationIds`), "add companyId for an agency install, or give each location its own entry and refresh token");
+        return { ...h, oauth: { clientId: clientId!, clientSecret: clientSecret!, refreshToken: refreshToken!, ...(companyId ? { companyId } : {}) }, baseUrl };
+      }),
       telnyx: f.telnyx.map(({ name, ...t }, i) => ({ ...t, accountId: name, baseUrl: checkUrl(t.baseUrl ?? DEFAULT_BASE_URLS.telnyx, at(`telnyx[${i}].baseUrl`)) })),
       zoom: f.zoom.map((z, i) => ({
         ...z,
+        numbersApi: z.numbersApi ?? "auto",
         baseUrl: checkUrl(z.baseUrl ?? DEFAULT_BASE_URLS.zoom, at(`zoom[${i}].baseUrl`)),
         oauthUrl: checkUrl(z.oauthUrl ?? DEFAULT_BASE_URLS.zoomOauth, at(`zoom[${i}].oauthUrl`)),
       })),

@@ -25,4 +25,6 @@ export interface ProviderAccount {
   readonly accountId: string;
   /** Every number and pool of the account, all pages fetched, within `bounds`. Throws `UpstreamError`. */
   listInventory(bounds: ListingBounds): Promise<Inventory>;
+  /** What an operator should see of how the account is reached (e.g. `{ numbersApi: "number_management" }`), for `/readyz`; never a secret. */
+  operatorInfo?(): Record<string, string>;
 }

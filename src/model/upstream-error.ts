@@ -25,8 +25,12 @@ export class UpstreamError extends Error {
       accountId?: string;
       /** HTTP status the upstream answered, when it answered. */
       status?: number;
-      /** How long the upstream asked us to wait, when it said (429 Retry-After). */
+      /** How long the upstream asked us to wait, when it said (429 Retry-After, a rate-limit reset). */
       retryAfterMs?: number;
+      /** The provider's own error code from its error body, when it sent one (Zoom 4711, Telnyx "10011"). */
+      providerCode?: string | number;
+      /** The provider's own error message, for callers that must tell refusals apart (Zoom's missing scope). */
+      providerMessage?: string;
     } = {},
   ) {
     super(message);

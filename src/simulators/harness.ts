@@ -69,6 +69,7 @@ export class Simulator {
   private server: Server | undefined;
   private faults: FaultSwitches;
   private counters = new Map<string, number>();
+  private statusCounters = new Map<string, number>();
   /** Seeded so a fault rate below 1 hits the same requests on every run. */
   private random = createRng(7);
   baseUrl = "";
@@ -89,6 +90,10 @@ export class Simulator {
         const request: SimRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
         this.respond(request)
           .then(({ status, body, headers, raw }) => {
+            if (!request.path.startsWith("/__sim/")) {
+              const key = `${request.method} ${request.path} ${status}`;
+              this.statusCounters.set(key, (this.statusCounters.get(key) ?? 0) + 1);
+            }
             if (res.destroyed) return;
             res.writeHead(status, { "content-type": "application/json", ...headers });
             res.end(raw ?? JSON.stringify(body));
@@ -135,8 +140,14 @@ export class Simulator {
     return sum;
   }
 
+  /** Answers per endpoint and status, e.g. `{ "GET /v2/phone_numbers 429": 1 }`: how often a client was refused. */
+  statusCounts(): Record<string, number> {
+    return Object.fromEntries(this.statusCounters);
+  }
+
   resetCounts(): void {
     this.counters.clear();
+    this.statusCounters.clear();
   }
 
   private async respond(request: SimRequest): Promise<SimResponse & { raw?: string }> {

@@ -107,3 +107,68 @@ describe("configuration (SPEC §2)", () => {
     expect(configError({ NUMBERGRAPH_CONFIG: file })).toContain("NUMBERGRAPH_CONFIG");
   });
 });
+
+describe("configuration: HighLevel OAuth, Zoom's numbers API and the state directory (SPEC §2)", () => {
+  const oauth = { HIGHLEVEL_CLIENT_ID: "app-1-sfx", HIGHLEVEL_CLIENT_SECRET: "hl-client-secret", HIGHLEVEL_REFRESH_TOKEN: "hl-refresh-secret" };
+
+  it("reads an OAuth app's Location install, or an agency install with HIGHLEVEL_COMPANY_ID", () => {
+    const location = loadConfig({ ...oauth, HIGHLEVEL_LOCATION_IDS: "locA" });
+    expect(location.accounts.highlevel).toEqual([
+      { oauth: { clientId: "app-1-sfx", clientSecret: "hl-client-secret", refreshToken: "hl-refresh-secret" }, locationIds: ["locA"], baseUrl: "https://services.leadconnectorhq.com" },
+    ]);
+    expect(location.stateDir).toBe(".numbergraph");
+    const agency = loadConfig({ ...oauth, HIGHLEVEL_COMPANY_ID: "co1", HIGHLEVEL_LOCATION_IDS: "locA,locB", NUMBERGRAPH_STATE_DIR: "/var/lib/numbergraph" });
+    expect(agency.accounts.highlevel[0]).toMatchObject({ oauth: { companyId: "co1" }, locationIds: ["locA", "locB"] });
+    expect(agency.stateDir).toBe("/var/lib/numbergraph");
+  });
+
+  it("names what to change for a half, doubled or impossible HighLevel OAuth set-up, and never a secret", () => {
+    const messages = [
+      configError({ HIGHLEVEL_CLIENT_ID: "app-1", HIGHLEVEL_REFRESH_TOKEN: "hl-refresh-secret", HIGHLEVEL_LOCATION_IDS: "locA" }),
+      configError({ ...oauth, HIGHLEVEL_TOKEN: "pit-secret", HIGHLEVEL_LOCATION_IDS: "locA" }),
+      configError({ ...oauth, HIGHLEVEL_LOCATION_IDS: "locA,locB" }),
+      configError({ HIGHLEVEL_COMPANY_ID: "co1", HIGHLEVEL_TOKEN: "pit-secret", HIGHLEVEL_LOCATION_IDS: "locA" }),
+    ];
+    expect(messages[0]).toBe("HIGHLEVEL_CLIENT_SECRET is not set, but HIGHLEVEL_CLIENT_ID, HIGHLEVEL_REFRESH_TOKEN, HIGHLEVEL_LOCATION_IDS are; a provider needs all of HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET, HIGHLEVEL_REFRESH_TOKEN, HIGHLEVEL_LOCATION_IDS.");
+    expect(messages[1]).toContain("HIGHLEVEL_TOKEN and HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET, HIGHLEVEL_REFRESH_TOKEN are both set");
+    expect(messages[2]).toBe("HIGHLEVEL_LOCATION_IDS names 2 locations, but a sub-account (Location) OAuth install reaches one; set HIGHLEVEL_COMPANY_ID for an agency install, or configure each location with its own refresh token in NUMBERGRAPH_CONFIG.");
+    expect(messages[3]).toContain("HIGHLEVEL_TOKEN and HIGHLEVEL_COMPANY_ID are both set");
+    for (const message of messages) for (const secret of ["hl-client-secret", "hl-refresh-secret", "pit-secret"]) expect(message).not.toContain(secret);
+  });
+
+  it("reads ZOOM_NUMBERS_API (default auto) and refuses a value it does not know", () => {
+    const zoom = { ZOOM_ACCOUNT_ID: "z", ZOOM_CLIENT_ID: "c", ZOOM_CLIENT_SECRET: "s" };
+    expect(loadConfig(zoom).accounts.zoom[0]!.numbersApi).toBe("auto");
+    expect(loadConfig({ ...zoom, ZOOM_NUMBERS_API: "phone" }).accounts.zoom[0]!.numbersApi).toBe("phone");
+    expect(configError({ ...zoom, ZOOM_NUMBERS_API: "new" })).toBe('ZOOM_NUMBERS_API must be one of auto, number_management, phone; got "new".');
+    expect(configError({ ZOOM_NUMBERS_API: "phone" })).toContain("ZOOM_NUMBERS_API is set but ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET are not");
+  });
+
+  it("takes OAuth installs and numbersApi per account from NUMBERGRAPH_CONFIG", () => {
+    const dir = mkdtempSync(join(tmpdir(), "numbergraph-config-"));
+    const file = join(dir, "config.json");
+    const write = (value: unknown) => writeFileSync(file, JSON.stringify(value));
+    write({
+      highlevel: [
+        { clientId: "app-1", clientSecret: "${HL_SECRET}", refreshToken: "${HL_REFRESH}", companyId: "co1", locationIds: ["locA", "locB"] },
+        { clientId: "app-1", clientSecret: "${HL_SECRET}", refreshToken: "${HL_REFRESH_C}", locationIds: ["locC"] },
+        { token: "pit", locationIds: ["locD"] },
+      ],
+      zoom: [{ accountId: "z2", clientId: "c", clientSecret: "s", numbersApi: "number_management" }],
+    });
+    const env = { NUMBERGRAPH_CONFIG: file, HL_SECRET: "hl-client-secret", HL_REFRESH: "r1", HL_REFRESH_C: "r2" };
+    const config = loadConfig(env);
+    expect(config.accounts.highlevel.map((h) => [h.oauth?.companyId ?? null, h.oauth?.refreshToken ?? h.token, h.locationIds])).toEqual([
+      ["co1", "r1", ["locA", "locB"]],
+      [null, "r2", ["locC"]],
+      [null, "pit", ["locD"]],
+    ]);
+    expect(config.accounts.zoom[0]!.numbersApi).toBe("number_management");
+    write({ highlevel: [{ token: "pit", clientId: "app-1", locationIds: ["locA"] }] });
+    expect(configError(env)).toContain("give either token (a Private Integration Token) or clientId, clientSecret and refreshToken (an OAuth app), not both");
+    write({ highlevel: [{ clientId: "app-1", clientSecret: "x", refreshToken: "y", locationIds: ["a", "b"] }] });
+    expect(configError(env)).toContain("NUMBERGRAPH_CONFIG highlevel[0].locationIds names 2 locations");
+    write({ zoom: [{ accountId: "z2", clientId: "c", clientSecret: "s", numbersApi: "v3" }] });
+    expect(configError(env)).toContain("zoom.0.numbersApi");
+  });
+});

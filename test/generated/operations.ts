@@ -17,14 +17,30 @@ export type AssigneeType =
   | 'COMPANY_LOCATION'
   /** A Telnyx voice connection or call-control application that routes the number's calls. */
   | 'CONNECTION'
-  /** A Zoom emergency number pool (also served as a NumberPool). */
+  /** A Zoom Contact Center use of the number (a flow, queue, default caller ID or outgoing SMS), which Zoom lists without a type. */
+  | 'CONTACT_CENTER'
+  /** A Zoom distribution group (DistributionGroup; Number Management). */
+  | 'DISTRIBUTION_GROUP'
+  /** A Zoom emergency number pool, or local-survivability emergency number pool (also served as a NumberPool). */
   | 'EMERGENCY_NUMBER_POOL'
   /** HighLevel call forwarding (inbound call service forward). */
   | 'FORWARD'
+  /** A Zoom group call pickup (GroupCallPickup; Number Management). */
+  | 'GROUP_CALL_PICKUP'
   /** A HighLevel IVR (inbound call service ivr). */
   | 'IVR'
+  /** A Zoom local survivability target (LocalSurvivability; Number Management). */
+  | 'LOCAL_SURVIVABILITY'
   /** A Zoom meeting service. */
   | 'MEETING_SERVICE'
+  /** A Zoom personal location (PersonalLocation; Number Management). */
+  | 'PERSONAL_LOCATION'
+  /** A Zoom Rooms Cisco or Polycom room device (CiscoPolycomRoom; Number Management). */
+  | 'ROOM'
+  /** A Zoom shared line group (SharedLineGroup, sharedLineGroup). */
+  | 'SHARED_LINE_GROUP'
+  /** A Microsoft Teams resource account in Zoom (MicrosoftTeamsResourceAccount; Number Management). */
+  | 'TEAMS_RESOURCE_ACCOUNT'
   /** The provider named an assignee type that has no mapping. */
   | 'UNKNOWN'
   /** A person: a HighLevel linked user or a Zoom user. */
@@ -61,26 +77,26 @@ export type NumberPoolFilter = {
 
 /** Normalised status; the provider's raw value is in `details`. */
 export type NumberStatus =
-  /** In service (every number HighLevel lists, Telnyx active, Zoom available, Butter free or assigned). */
+  /** In service (every number HighLevel lists, Telnyx active, Zoom available / Normal, Butter free or assigned). */
   | 'ACTIVE'
   /** Out of service: failed purchase or port, deleted, ported out, or emergency-only (Telnyx). */
   | 'INACTIVE'
-  /** Being bought, ported or provisioned (Telnyx *-pending, Zoom pending). */
+  /** Being bought, ported or provisioned (Telnyx *-pending, Zoom pending / Pending). */
   | 'PENDING'
   /** The provider's status has no mapping or it gave none. */
   | 'UNKNOWN';
 
 /** Normalised number type; UNKNOWN where the provider's value has no mapping. The raw value is in `details`. */
 export type NumberType =
-  /** A geographic number (HighLevel local, Telnyx local/landline/longcode, Zoom toll, fixed-line at Butter). */
+  /** A geographic number (HighLevel local, Telnyx local/landline/longcode, Zoom toll / Toll, fixed-line at Butter). */
   | 'LOCAL'
-  /** A mobile number (HighLevel and Telnyx mobile, mobile ranges at Butter). */
+  /** A mobile number (HighLevel and Telnyx mobile, Zoom Mobile, mobile ranges at Butter). */
   | 'MOBILE'
-  /** A non-geographic national number (HighLevel and Telnyx national). */
+  /** A non-geographic national number (HighLevel and Telnyx national, Zoom National and VirtualService). */
   | 'NATIONAL'
-  /** A shared-cost number (Telnyx shared_cost). */
+  /** A shared-cost number (Telnyx shared_cost, Zoom SharedCost). */
   | 'SHARED_COST'
-  /** A toll-free number (HighLevel toll-free, Telnyx toll_free/tollfree, Zoom tollfree). */
+  /** A toll-free number (HighLevel toll-free, Telnyx toll_free/tollfree, Zoom tollfree / TollFree and ITFS, international toll-free). */
   | 'TOLL_FREE'
   /** The provider's type has no unified meaning (e.g. a Telnyx shortcode) or it gave none. */
   | 'UNKNOWN';

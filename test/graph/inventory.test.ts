@@ -27,7 +27,8 @@ describe("the unified graph over all four simulators", () => {
     return [
       ...highlevel.locations.flatMap((l) => l.numbers.map((n) => `HIGHLEVEL ${l.locationId} ${n.sid} ${n.phoneNumber}`)),
       ...telnyx.numbers.map((n) => `TELNYX default ${n.id} ${n.phone_number}`),
-      ...zoom.numbers.map((n) => `ZOOM ${SIM_CREDENTIALS.zoom.accountId} ${n.id} ${n.number}`),
+      // Zoom lists through Number Management by default (ZOOM_NUMBERS_API=auto, the app has the scope).
+      ...zoom.numberManagementNumbers().map((n) => `ZOOM ${SIM_CREDENTIALS.zoom.accountId} ${n.id} ${n.number}`),
       ...butter.numbers.map((n) => `BUTTER ${SIM_CREDENTIALS.butter.organizationId} ${n.phone_number_id} ${n.phone_number}`),
     ].sort();
   }
@@ -140,7 +141,8 @@ describe("the unified graph over all four simulators", () => {
     const zoomPools = pools.filter((p) => p.provider === "ZOOM");
     expect(zoomPools.length).toBeGreaterThan(0);
     for (const pool of zoomPools) {
-      expect(pool.numbers.map((n) => n.e164).sort()).toEqual(zoom.numbers.filter((n) => n.assignee?.id === pool.providerId).map((n) => n.number).sort());
+      const members = zoom.numberManagementNumbers().filter((n) => n.assigned_list.some((a) => a.assigned_to_id === pool.providerId));
+      expect(pool.numbers.map((n) => n.e164).sort()).toEqual(members.map((n) => n.number).sort());
     }
     expect(stack.sims.counts()).toEqual({});
   });

@@ -58,7 +58,8 @@ describe("GET /export/phone-numbers.csv", () => {
   it("keeps E.164 exact and quotes commas and quotes in names properly", async () => {
     const rows = rowsOf((await download(base, {}, ALL)).text);
     expect(rows.every((r) => /^\+[1-9]\d{6,14}$/.test(r.e164!))).toBe(true);
-    const wire = stack.sims.zoom.numbers.find((n) => n.assignee?.name === 'Perlman, Radia "RP"');
+    // Zoom lists through Number Management by default: its records (and ids) are what is exported.
+    const wire = stack.sims.zoom.numberManagementNumbers().find((n) => n.assigned_list[0]?.assigned_to_name === 'Perlman, Radia "RP"');
     expect(wire).toBeDefined();
     const row = rows.find((r) => r.provider === "ZOOM" && r.providerId === wire!.id)!;
     expect(row.assigneeName).toBe('Perlman, Radia "RP"');
@@ -69,7 +70,7 @@ describe("GET /export/phone-numbers.csv", () => {
   it("neutralises a formula a provider's user typed (=HYPERLINK…, +…, @…) with a leading quote, as OWASP says, and leaves no text cell that a spreadsheet would evaluate", async () => {
     const { text } = await download(base, {}, ALL);
     const rows = rowsOf(text);
-    const wire = stack.sims.zoom.numbers.find((n) => n.assignee?.name === '=HYPERLINK("http://x")')!;
+    const wire = stack.sims.zoom.numberManagementNumbers().find((n) => n.assigned_list[0]?.assigned_to_name === '=HYPERLINK("http://x")')!;
     expect(wire).toBeDefined();
     expect(rows.find((r) => r.providerId === wire.id)!.assigneeName).toBe(`'=HYPERLINK("http://x")`);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -81,7 +82,7 @@ describe("GET /export/phone-numbers.csv", () => {
 
   it("shows a key only its accounts, and refuses a request without a valid key with 401", async () => {
     const zoom = rowsOf((await download(base, {}, { "x-api-key": "exp-zoom" })).text);
-    expect(zoom.length).toBe(stack.sims.zoom.numbers.length);
+    expect(zoom.length).toBe(stack.sims.zoom.numberManagementNumbers().length);
     expect(new Set(zoom.map((r) => r.provider))).toEqual(new Set(["ZOOM"]));
     const none = await download(base);
     expect(none.response.status).toBe(401);

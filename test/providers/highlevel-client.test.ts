@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NumberRecord } from "../../src/model/index.js";
-import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE, type HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-client.js";
+import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE } from "../../src/providers/highlevel/highlevel-client.js";
+import type { HighLevelAccountsConfig } from "../../src/providers/highlevel/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
@@ -26,7 +27,8 @@ describe("HighLevel client: the full inventory at the default scale", () => {
   afterAll(() => sim.stop());
 
   it("lists every number of every location (pool members included) in one call each", async () => {
-    const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning });
+    // A generous timeout: on a loaded machine a retried call would count twice.
+    const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning, timeoutMs: 5000 });
     expect(accounts.map((a) => [a.provider, a.accountId])).toEqual([["HIGHLEVEL", MAIN], ["HIGHLEVEL", BRANCH], ["HIGHLEVEL", EMPTY]]);
     const [main, branch, empty] = await Promise.all(accounts.map((a) => listNumbers(a)));
     expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));

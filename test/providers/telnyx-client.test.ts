@@ -297,7 +297,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       expect(sim.total()).toBe(pagesFor(sim.numbers.length) + 2);
     });
 
-    it("a 429 is waited out for its Retry-After; one that persists is UPSTREAM_RATE_LIMITED with code 10011; a long one fails at once", async () => {
+    it("a 429 is waited out for its x-ratelimit-reset (Telnyx sends no Retry-After); one that persists is UPSTREAM_RATE_LIMITED with code 10011; a long one fails at once", async () => {
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
       expect(await listNumbers(account())).toHaveLength(sim.numbers.length);
       expect(sim.total()).toBe(pagesFor(sim.numbers.length) + 1);

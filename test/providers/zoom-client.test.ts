@@ -13,7 +13,8 @@ import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../suppo
 const LIST = "GET /v2/phone/numbers";
 const TOKEN = "POST /oauth/token";
 const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
-const configFor = (base: string): ZoomAccountConfig => ({ ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, ...tuning });
+/** These tests are of the deprecated /phone/numbers path (Number Management: zoom-number-management-client.test.ts). */
+const configFor = (base: string): ZoomAccountConfig => ({ ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, numbersApi: "phone", ...tuning });
 const pagesOf = (count: number) => Math.max(1, Math.ceil(count / ZOOM_PAGE_SIZE));
 const listed = (numbers: NumberRecord[]) => numbers.map((n) => [n.providerId, n.e164]);
 const wires = (numbers: readonly ZoomWirePhoneNumber[]) => numbers.map((n) => [n.id, n.number]);
@@ -100,7 +101,8 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       const wire = sim.numbers.find((n) => n.assignee?.type === "user" && n.source === "internal" && n.display_name && n.capability.join() === "incoming" && n.number_type === "toll")!;
       expect(byId.get(wire.id)).toEqual({
         id: expect.any(String),
-        key: wire.id,
+        // The E.164 number, not Zoom's id: the same in both Zoom APIs.
+        key: wire.number,
         provider: "ZOOM",
         providerId: wire.id,
         accountId: SIM_CREDENTIALS.zoom.accountId,
@@ -116,20 +118,26 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
         updatedAt: null,
         details: {
           provider: "ZOOM",
+          api: "phone",
           id: wire.id,
           number: wire.number,
           displayName: wire.display_name,
+          callerIdName: null,
+          allocatedProduct: null,
           numberType: "toll",
           status: wire.status,
           source: "internal",
           location: wire.location,
+          locationDetail: null,
           capability: ["incoming"],
-          assignee: { id: wire.assignee!.id, name: wire.assignee!.name, extensionNumber: String(wire.assignee!.extension_number), type: "user" },
+          assignee: { id: wire.assignee!.id, name: wire.assignee!.name, extensionNumber: String(wire.assignee!.extension_number), type: "user", sourceChannel: null },
+          assignedList: [{ id: wire.assignee!.id, name: wire.assignee!.name, extensionNumber: String(wire.assignee!.extension_number), type: "user", sourceChannel: null }],
           site: wire.site,
           carrier: null,
           sipGroup: null,
           emergencyAddress: null,
           emergencyAddressStatus: null,
+          addressUpdateRequired: null,
           emergencyAddressUpdateTime: null,
         },
       });
@@ -147,7 +155,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
           assignee: null,
           carrier: wire.carrier,
           sipGroup: { id: wire.sip_group!.id, displayName: wire.sip_group!.display_name },
-          emergencyAddress: { addressLine1: address.address_line1, addressLine2: address.address_line2, city: address.city, country: address.country, stateCode: address.state_code, zip: address.zip },
+          emergencyAddress: { addressLine1: address.address_line1, addressLine2: address.address_line2, city: address.city, country: address.country, stateCode: address.state_code, zip: address.zip, county: null },
           emergencyAddressStatus: wire.emergency_address_status,
           emergencyAddressUpdateTime: wire.emergency_address_update_time,
         },
@@ -195,7 +203,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       const odd = {
         id: "zoomOdd00000000000000",
         number: "+14155550123",
-        assignee: { id: "slg_1", name: "Front Desk Line Group", type: "sharedLineGroup" },
+        assignee: { id: "rg_1", name: "Front Desk Ring Group", type: "ringGroup" },
         location: "Somewhere",
         number_type: "premium",
         source: "partner",
@@ -213,8 +221,8 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
           status: "UNKNOWN",
           capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: null, outbound: null },
           assigned: true,
-          assignee: { id: "slg_1", name: "Front Desk Line Group", type: "UNKNOWN", extensionNumber: null },
-          details: { numberType: "premium", status: "porting", source: "partner", capability: [], site: null, carrier: { code: 42, name: "Odd Carrier" }, assignee: { type: "sharedLineGroup" } },
+          assignee: { id: "rg_1", name: "Front Desk Ring Group", type: "UNKNOWN", extensionNumber: null },
+          details: { numberType: "premium", status: "porting", source: "partner", capability: [], site: null, carrier: { code: 42, name: "Odd Carrier" }, assignee: { type: "ringGroup" } },
         });
         expect(mapped.details).not.toHaveProperty("somethingNew");
 

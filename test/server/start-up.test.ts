@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
 
@@ -57,6 +60,20 @@ describe("npm start (src/main.ts)", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^numbergraph: configuration error: ZOOM_CLIENT_ID is not set/);
     expect(run.stderr + run.stdout).not.toContain("zoom-secret-value");
+  });
+
+  it("with HighLevel OAuth configured, stops with one line when NUMBERGRAPH_STATE_DIR cannot be written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "numbergraph-start-"));
+    const file = join(dir, "not-a-directory");
+    writeFileSync(file, "x");
+    const stateDir = join(file, "state");
+    const env = { ...bare, HIGHLEVEL_CLIENT_ID: "app-1", HIGHLEVEL_CLIENT_SECRET: "hl-client-secret-value", HIGHLEVEL_REFRESH_TOKEN: "hl-refresh-secret-value", HIGHLEVEL_LOCATION_IDS: "locA", NUMBERGRAPH_STATE_DIR: stateDir };
+    const run = spawnSync(tsx, ["src/main.ts"], { cwd: root, env, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^numbergraph: configuration error: the state directory ${stateDir} cannot be written \\(ENOTDIR\\); set NUMBERGRAPH_STATE_DIR`));
+    for (const secret of ["hl-client-secret-value", "hl-refresh-secret-value"]) expect(run.stderr + run.stdout).not.toContain(secret);
   });
 
   it("never puts a provider secret or Telnyx external_pin into a response or a log line", async () => {

@@ -73,7 +73,7 @@ describe("the official telnyx SDK against the Telnyx simulator", () => {
     sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 3 });
     const limited = await rejection(client.phoneNumbers.list());
     expect(limited).toBeInstanceOf(Telnyx.RateLimitError);
-    expect([limited!.headers?.get("retry-after"), limited!.headers?.get("x-ratelimit-remaining")]).toEqual(["3", "0"]);
+    expect([limited!.headers?.get("retry-after"), limited!.headers?.get("x-ratelimit-remaining"), limited!.headers?.get("x-ratelimit-reset")]).toEqual([null, "0", "3"]);
     expect(limited!.error).toMatchObject({ errors: [{ code: "10011" }] });
 
     sim.setFaults({ failNext: 1 });

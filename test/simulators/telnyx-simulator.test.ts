@@ -251,7 +251,7 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
       }
     });
 
-    it("enforced, answers 429 code 10011 with Retry-After until the window resets", async () => {
+    it("enforced, answers 429 code 10011 without Retry-After, x-ratelimit-reset saying when, until the window resets", async () => {
       const clock = { now: 0 };
       const limited = new TelnyxSimulator({ numbers: 10, rateLimit: { limit: 1, windowMs: 5_000 }, enforceRateLimit: true, now: () => clock.now });
       const url = await limited.start();
@@ -260,7 +260,7 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
         expect((await call()).status).toBe(200);
         clock.now = 2_000;
         const refused = await call();
-        expect([refused.status, refused.headers.get("retry-after"), refused.headers.get("x-ratelimit-remaining"), refused.headers.get("x-ratelimit-reset")]).toEqual([429, "3", "0", "3"]);
+        expect([refused.status, refused.headers.get("retry-after"), refused.headers.get("x-ratelimit-remaining"), refused.headers.get("x-ratelimit-reset")]).toEqual([429, null, "0", "3"]);
         expect(await refused.json()).toEqual({
           errors: [{ code: "10011", title: "Too many requests", detail: "You have exceeded the maximum number of allowed requests.", meta: { url: "https://developers.telnyx.com/docs/overview/errors/10011" } }],
         });
@@ -271,10 +271,10 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
       }
     });
 
-    it("the 429 and 500 switches answer Telnyx's bodies and headers", async () => {
+    it("the 429 and 500 switches answer Telnyx's bodies and headers (a 429 with its reset in x-ratelimit-reset, no Retry-After)", async () => {
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 7 });
       const limited = await get("");
-      expect([limited.status, limited.headers.get("retry-after"), limited.headers.get("x-ratelimit-remaining"), limited.headers.get("x-ratelimit-limit")]).toEqual([429, "7", "0", "200"]);
+      expect([limited.status, limited.headers.get("retry-after"), limited.headers.get("x-ratelimit-remaining"), limited.headers.get("x-ratelimit-limit"), limited.headers.get("x-ratelimit-reset")]).toEqual([429, null, "0", "200", "7"]);
       expect((limited.body as ErrorBody).errors[0]).toMatchObject({ code: "10011", title: "Too many requests" });
       sim.setFaults({ failNext: 1 });
       const failed = await get("");

@@ -114,7 +114,8 @@ export function oneListingOfEach(sims: RunningSimulators): Record<string, number
     ...perLocation,
     "HIGHLEVEL GET /phone-system/number-pools": highlevel.locations.length,
     "TELNYX GET /v2/phone_numbers": Math.max(1, Math.ceil(telnyx.numbers.length / 250)),
-    "ZOOM GET /v2/phone/numbers": Math.max(1, Math.ceil(zoom.numbers.length / 100)),
+    // Zoom lists through Number Management by default (ZOOM_NUMBERS_API=auto, the app has the scope).
+    "ZOOM GET /v2/number_management/numbers": Math.max(1, Math.ceil(zoom.numberManagementNumbers().length / 200)),
     "BUTTER GET /api/phone-numbers": Math.max(1, Math.ceil(butter.numbers.length / 100)),
   };
 }

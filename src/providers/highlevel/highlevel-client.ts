@@ -1,13 +1,21 @@
+import type { Logger } from "pino";
+import { logger as defaultLogger } from "../../logger.js";
 import { UpstreamError, type Inventory, type ListingBounds, type PoolRecord, type ProviderAccount } from "../../model/index.js";
+import type { StateStore } from "../../state/state-store.js";
+import { createFormPoster } from "../shared/form-post.js";
+import { Pacer } from "../shared/pacer.js";
 import { collectCursorPages } from "../shared/paging.js";
-import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
+import { createUpstreamHttp } from "../shared/upstream-http.js";
+import type { HighLevelAccountsConfig } from "./highlevel-config.js";
 import { mapHighLevelNumber, mapHighLevelPool } from "./highlevel-mapping.js";
+import { HighLevelInstallTokens, HighLevelLocationTokens, type HighLevelAccessTokens } from "./highlevel-oauth.js";
+import { createHighLevelRateWindowReader } from "./highlevel-rate-window.js";
 import { highLevelErrorSchema, highLevelNumbersPageSchema, highLevelPoolsResponseSchema, type HighLevelNumber } from "./highlevel-wire.js";
 
-export interface HighLevelAccountsConfig extends HttpTuning {
-  token: string;
-  locationIds: string[];
-  baseUrl: string;
+export interface HighLevelDeps {
+  /** Where OAuth installs keep their rotating refresh tokens; required when `oauth` is configured. */
+  stateStore?: StateStore;
+  log?: Logger;
 }
 
 /** The documented maximum; always sent, since the docs give the default as both 50 and 1000. */
@@ -15,16 +23,52 @@ export const HIGHLEVEL_PAGE_SIZE = 1000;
 const API_VERSION = "2021-07-28";
 
 /** One account per location: HighLevel's numbers and pools are per sub-account (location). */
-export function createHighLevelAccounts(config: HighLevelAccountsConfig): ProviderAccount[] {
-  return config.locationIds.map((locationId) => createLocationAccount(config, locationId));
+export function createHighLevelAccounts(config: HighLevelAccountsConfig, deps: HighLevelDeps = {}): ProviderAccount[] {
+  const tokensFor = accessTokens(config, deps);
+  return config.locationIds.map((locationId) => createLocationAccount(config, locationId, tokensFor(locationId)));
 }
 
-function createLocationAccount(config: HighLevelAccountsConfig, locationId: string): ProviderAccount {
+/**
+ * Each location's bearer tokens: the Private Integration Token as it is; a Location install's
+ * traded from its refresh token; an agency install's minted per location from one shared Company
+ * install, so its locations trade the Company token once between them.
+ */
+function accessTokens(config: HighLevelAccountsConfig, deps: HighLevelDeps): (locationId: string) => HighLevelAccessTokens {
+  const { oauth } = config;
+  if (!oauth) {
+    const token = config.token ?? "";
+    const fixed: HighLevelAccessTokens = { accessToken: async () => token, invalidate: () => undefined, secrets: () => [token] };
+    return () => fixed;
+  }
+  if (!deps.stateStore) throw new Error("HighLevel OAuth needs a state store for its rotating refresh tokens (pass stateStore).");
+  const oauthDeps = (accountId: string) => ({
+    store: deps.stateStore!,
+    log: deps.log ?? defaultLogger,
+    post: createFormPoster({ provider: "HIGHLEVEL", accountId, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs }),
+  });
+  if (!oauth.companyId) return (locationId) => new HighLevelInstallTokens(oauth, locationId, oauthDeps(locationId));
+  const company = new HighLevelInstallTokens(oauth, oauth.companyId, oauthDeps(oauth.companyId));
+  return (locationId) => new HighLevelLocationTokens(company, oauth.companyId!, locationId, oauthDeps(locationId));
+}
+
+function createLocationAccount(config: HighLevelAccountsConfig, locationId: string, tokens: HighLevelAccessTokens): ProviderAccount {
+  // HighLevel budgets per app per location: each location is paced by its own X-RateLimit-* headers.
+  const pacer = new Pacer({ provider: "HIGHLEVEL", accountId: locationId, readWindow: createHighLevelRateWindowReader(), maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
   const http = createUpstreamHttp({
     provider: "HIGHLEVEL",
     accountId: locationId,
     baseUrl: config.baseUrl,
-    authHeaders: () => ({ authorization: `Bearer ${config.token}`, version: API_VERSION }),
+    authHeaders: async (signal) => ({ authorization: `Bearer ${await tokens.accessToken(signal)}`, version: API_VERSION }),
+    // An OAuth access token refused before its expiry: trade (or mint) once more and retry once.
+    ...(config.oauth
+      ? {
+          onUnauthorized: async (rejected: Readonly<Record<string, unknown>>) => {
+            tokens.invalidate(String(rejected.authorization ?? "").replace(/^Bearer /i, ""));
+            return true;
+          },
+        }
+      : {}),
+    pacer,
     describeErrorBody: (body) => {
       const parsed = highLevelErrorSchema.safeParse(body);
       if (!parsed.success) return undefined;
@@ -32,7 +76,12 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
       const message = Array.isArray(e.message) ? e.message.join("; ") : e.message;
       return [message ?? e.msg, e.accountStatus && `account ${e.accountStatus}`].filter(Boolean).join(", ") || undefined;
     },
-    secrets: () => [config.token],
+    errorFields: (body) => {
+      const e = highLevelErrorSchema.safeParse(body).data;
+      const message = Array.isArray(e?.message) ? e.message.join("; ") : (e?.message ?? e?.msg);
+      return e && { code: e.error, message };
+    },
+    secrets: () => tokens.secrets(),
     tuning: config,
   });
 

@@ -1,2 +1,3 @@
-export { createHighLevelAccounts, type HighLevelAccountsConfig } from "./highlevel-client.js";
+export { createHighLevelAccounts, type HighLevelDeps } from "./highlevel-client.js";
+export type { HighLevelAccountsConfig } from "./highlevel-config.js";
 export { HighLevelNumberDetails } from "./highlevel-details.type.js";

@@ -2,6 +2,7 @@ import got, { HTTPError, ParseError, RequestError, TimeoutError, type Got } from
 import type { z } from "zod";
 import { logger } from "../../logger.js";
 import { UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
+import type { Pacer, Permit } from "./pacer.js";
 import { redactSecrets } from "./redact.js";
 import { beginUpstreamCall, type UpstreamCallHandle } from "./upstream-calls.js";
 
@@ -24,16 +25,20 @@ export interface UpstreamHttpOptions {
   provider: Provider;
   accountId: string;
   baseUrl: string;
-  /** Headers that authenticate a call; called per attempt so refreshed tokens are picked up. */
-  authHeaders: () => Promise<Record<string, string>> | Record<string, string>;
+  /** Headers that authenticate a call; called per attempt so refreshed tokens are picked up. `signal` is the call's. */
+  authHeaders: (signal?: AbortSignal) => Promise<Record<string, string>> | Record<string, string>;
   /**
    * Called on a 401 with the headers the refused attempt sent (so a caller renews only the credential
-   * that was refused, not one a concurrent call just fetched); return true when the credentials were
-   * renewed and one more try is worth it.
+   * that was refused, not one a concurrent call just fetched) and the parsed error body; return true
+   * when the credentials were renewed and one more try is worth it.
    */
-  onUnauthorized?: (rejectedHeaders: Readonly<Record<string, unknown>>) => Promise<boolean>;
+  onUnauthorized?: (rejectedHeaders: Readonly<Record<string, unknown>>, body: unknown) => Promise<boolean>;
   /** The provider's error body, summarised for a message ("Invalid token: access token is invalid"). */
   describeErrorBody: (body: unknown, status: number) => string | undefined;
+  /** The provider's own error code and message in its error body, kept on the UpstreamError for callers that tell refusals apart. */
+  errorFields?: (body: unknown) => { code?: string | number; message?: string } | undefined;
+  /** The account's pacer, consulted before every attempt and told every answer's headers. */
+  pacer?: Pacer;
   /** Values that must never appear in a message (tokens, keys); redacted if an upstream echoes them. */
   secrets: () => string[];
   /** The account's transport knobs (only the HttpTuning fields are read). */
@@ -51,6 +56,13 @@ export interface UpstreamHttp {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** One call's pacing across got's attempts: its signal, and the pacer place the current attempt holds. */
+interface Pacing {
+  signal?: AbortSignal;
+  permit?: Permit;
+}
+const pacingOf = (context: Record<string, unknown>) => context.pacing as Pacing | undefined;
 
 /**
  * The got instance every provider client calls through: per-call timeout, bounded retries with
@@ -81,12 +93,19 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       beforeRequest: [
         (request) => callOf(request.context)?.attemptStarts(),
         async (request) => {
-          Object.assign(request.headers, await options.authHeaders());
+          const pacing = pacingOf(request.context);
+          // Each attempt (retries included) waits for room in the account's window before it is sent.
+          pacing?.permit?.release();
+          if (pacing && options.pacer) pacing.permit = await options.pacer.acquire(pacing.signal);
+          Object.assign(request.headers, await options.authHeaders(pacing?.signal));
         },
       ],
       afterResponse: [
         (response) => {
           callOf(response.request.options.context)?.attemptEnded(String(response.statusCode));
+          const pacing = pacingOf(response.request.options.context);
+          pacing?.permit?.answered(response.headers, response.statusCode);
+          if (pacing) pacing.permit = undefined;
           return response;
         },
       ],
@@ -112,19 +131,25 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     }
     if (error instanceof HTTPError) {
       const status = error.response.statusCode;
-      const said = describe(error.response.body, status);
-      const retryAfter = Number(error.response.headers["retry-after"]);
+      const body = parseBody(error.response.body);
+      const said = describe(body, status);
+      const fields = body === undefined ? undefined : options.errorFields?.(body);
+      const own = { status, ...(fields?.code !== undefined ? { providerCode: fields.code } : {}), ...(fields?.message !== undefined ? { providerMessage: redactSecrets(fields.message, options.secrets()) } : {}) };
+      const retryAfterHeader = Number(error.response.headers["retry-after"]);
+      // No Retry-After (Telnyx never sends one): the reset the pacer read from the rate-limit headers.
+      const resetAt = options.pacer?.current?.resetAt;
+      const retryAfter = Number.isFinite(retryAfterHeader) ? retryAfterHeader : resetAt !== undefined && Number.isFinite(resetAt) ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : NaN;
       if (status === 401 || status === 403) {
-        return fail("UPSTREAM_AUTH_FAILED", `refused the credentials for account ${accountId} (HTTP ${status}${said}); check the configured token or key.`, { status });
+        return fail("UPSTREAM_AUTH_FAILED", `refused the credentials for account ${accountId} (HTTP ${status}${said}); check the configured token or key.`, own);
       }
       if (status === 429) {
         return fail("UPSTREAM_RATE_LIMITED", `rate-limited account ${accountId} (HTTP 429${said}); retry after ${Number.isFinite(retryAfter) ? `${retryAfter} s` : "a short wait"}.`, {
-          status,
+          ...own,
           retryAfterMs: Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
         });
       }
-      if (status >= 500) return fail("UPSTREAM_UNAVAILABLE", `failed with HTTP ${status}${said}; retry later.`, { status });
-      return fail("UPSTREAM_BAD_RESPONSE", `rejected ${method} /${path} with HTTP ${status}${said}.`, { status });
+      if (status >= 500) return fail("UPSTREAM_UNAVAILABLE", `failed with HTTP ${status}${said}; retry later.`, own);
+      return fail("UPSTREAM_BAD_RESPONSE", `rejected ${method} /${path} with HTTP ${status}${said}.`, own);
     }
     if (error instanceof ParseError) return fail("UPSTREAM_BAD_RESPONSE", `answered ${method} /${path} with a body that is not JSON.`);
     if (error instanceof RequestError) {
@@ -133,31 +158,44 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     return fail("UPSTREAM_BAD_RESPONSE", `call failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  function describe(body: unknown, status: number): string {
-    let parsed: unknown = body;
-    if (typeof body === "string") {
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        return "";
-      }
+  /** An error body as JSON, or undefined when it is not JSON. */
+  function parseBody(body: unknown): unknown {
+    if (typeof body !== "string") return body;
+    try {
+      return JSON.parse(body);
+    } catch {
+      return undefined;
     }
+  }
+
+  function describe(parsed: unknown, status: number): string {
+    if (parsed === undefined) return "";
     const said = options.describeErrorBody(parsed, status);
     return said ? `: ${said}` : "";
   }
 
   async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, signal: AbortSignal | undefined, call: UpstreamCallHandle, renewed = false): Promise<string> {
+    const pacing: Pacing = { signal };
     try {
       const relative = path.replace(/^\//, "");
-      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal, context: { upstreamCall: call } });
+      const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal, context: { upstreamCall: call, pacing } });
       return response.body;
     } catch (error) {
       // The last attempt's transport failure (a response was counted by afterResponse; an auth hook's failure sent nothing).
       if (error instanceof RequestError && !error.response && !(error.cause instanceof UpstreamError)) call.attemptEnded(error.code ?? "error");
-      if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized(error.options.headers))) {
+      if (
+        !renewed &&
+        error instanceof HTTPError &&
+        error.response.statusCode === 401 &&
+        options.onUnauthorized &&
+        (await options.onUnauthorized(error.options.headers, parseBody(error.response.body)))
+      ) {
         return send(method, path, searchParams, signal, call, true);
       }
       throw mapError(error, method, path.replace(/^\//, ""), signal);
+    } finally {
+      // An attempt that got no answer (timeout, reset, abort) gives its place back.
+      pacing.permit?.release();
     }
   }
 

@@ -1,7 +1,9 @@
 import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { Pacer } from "../shared/pacer.js";
 import { fetchRemainingPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapTelnyxNumber } from "./telnyx-mapping.js";
+import { readTelnyxRateWindow } from "./telnyx-rate-window.js";
 import { telnyxErrorSchema, telnyxListResponseSchema, type TelnyxPhoneNumber } from "./telnyx-wire.js";
 
 export interface TelnyxAccountConfig extends HttpTuning {
@@ -19,6 +21,8 @@ export const TELNYX_PAGE_CONCURRENCY = 4;
 
 export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccount {
   const { accountId } = config;
+  // Telnyx's 429 carries no Retry-After: its x-ratelimit-* headers are what paces the account.
+  const pacer = new Pacer({ provider: "TELNYX", accountId, readWindow: readTelnyxRateWindow, maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
   const http = createUpstreamHttp({
     provider: "TELNYX",
     accountId,
@@ -31,6 +35,11 @@ export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccoun
       const parameter = first.source?.parameter && `parameter ${first.source.parameter}`;
       return [first.code && `code ${first.code}`, first.title, first.detail, parameter].filter(Boolean).join(" — ");
     },
+    errorFields: (body) => {
+      const first = telnyxErrorSchema.safeParse(body).data?.errors[0];
+      return first && { code: first.code ?? undefined, message: first.detail ?? first.title ?? undefined };
+    },
+    pacer,
     secrets: () => [config.apiKey],
     tuning: config,
   });

@@ -23,6 +23,8 @@ export const ASSIGNEE_TABLE: Readonly<Record<string, AssigneeType>> = {
   emergencyNumberPool: "EMERGENCY_NUMBER_POOL",
   companyLocation: "COMPANY_LOCATION",
   meetingService: "MEETING_SERVICE",
+  // In the doc's response enum though not among its extension_type filter values.
+  sharedLineGroup: "SHARED_LINE_GROUP",
 };
 
 export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberRecord {
@@ -38,17 +40,23 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
         extensionNumber: wire.assignee.extension_number === null || wire.assignee.extension_number === undefined ? null : String(wire.assignee.extension_number),
       }
     : null;
+  const detailAssignee = assignee && wire.assignee ? { id: assignee.id, name: wire.assignee.name ?? null, extensionNumber: assignee.extensionNumber, type: wire.assignee.type ?? null, sourceChannel: null } : null;
   const details: ZoomDetails = {
     provider: "ZOOM",
+    api: "phone",
     id: wire.id,
     number: wire.number,
     displayName: wire.display_name ?? null,
+    callerIdName: null,
+    allocatedProduct: null,
     numberType: wire.number_type ?? null,
     status: wire.status ?? null,
     source: wire.source ?? null,
     location: wire.location ?? null,
+    locationDetail: null,
     capability: capability ?? [],
-    assignee: assignee && wire.assignee ? { id: assignee.id, name: wire.assignee.name ?? null, extensionNumber: assignee.extensionNumber, type: wire.assignee.type ?? null } : null,
+    assignee: detailAssignee,
+    assignedList: detailAssignee ? [detailAssignee] : [],
     site: wire.site ? { id: wire.site.id, name: wire.site.name ?? null } : null,
     carrier: wire.carrier ? { code: int32OrNull(wire.carrier.code), name: wire.carrier.name ?? null } : null,
     sipGroup: wire.sip_group ? { id: wire.sip_group.id, displayName: wire.sip_group.display_name ?? null } : null,
@@ -60,12 +68,17 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
           country: wire.emergency_address.country ?? null,
           stateCode: wire.emergency_address.state_code ?? null,
           zip: wire.emergency_address.zip ?? null,
+          county: null,
         }
       : null,
     emergencyAddressStatus: int32OrNull(wire.emergency_address_status),
+    addressUpdateRequired: null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
   return numberRecord({
+    // Zoom does not promise its number ids are the same in /phone/numbers and Number Management:
+    // the account and the E.164 number are what both APIs agree on, so the graph id is built from them.
+    key: parsed.e164,
     provider: "ZOOM",
     providerId: wire.id,
     accountId,
@@ -94,7 +107,7 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
 }
 
 /** A GraphQL Int (32-bit) from a wire number or numeric text; null otherwise. */
-function int32OrNull(value: number | string | null | undefined): number | null {
+export function int32OrNull(value: number | string | null | undefined): number | null {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && Math.abs(n) <= 2_147_483_647 ? n : null;
 }
@@ -104,16 +117,24 @@ function int32OrNull(value: number | string | null | undefined): number | null {
  * (assignee type emergencyNumberPool), so each pool id seen there is one pool, named as its members
  * name it. The other pool settings are HighLevel's and stay null.
  */
-export function emergencyPoolsOf(numbers: readonly NumberRecord[], accountId: string): PoolRecord[] {
+export function emergencyPoolsOf(
+  numbers: readonly NumberRecord[],
+  accountId: string,
+  /** Every assignee of a number (Number Management lists several); by default its one assignee. */
+  assignmentsOf: (n: NumberRecord) => readonly AssigneeRecord[] = (n) => (n.assignee ? [n.assignee] : []),
+): PoolRecord[] {
   const pools = new Map<string, PoolRecord>();
   for (const n of numbers) {
-    if (n.provider !== "ZOOM" || n.accountId !== accountId || n.assignee?.type !== "EMERGENCY_NUMBER_POOL") continue;
-    let pool = pools.get(n.assignee.id);
-    if (!pool) {
-      pool = poolRecord({ provider: "ZOOM", providerId: n.assignee.id, accountId, name: n.assignee.name ?? n.assignee.id, memberE164s: [], forwardingNumber: null, callRecording: null, whisper: null, whisperMessage: null, isActive: null });
-      pools.set(n.assignee.id, pool);
+    if (n.provider !== "ZOOM" || n.accountId !== accountId) continue;
+    for (const a of assignmentsOf(n)) {
+      if (a.type !== "EMERGENCY_NUMBER_POOL") continue;
+      let pool = pools.get(a.id);
+      if (!pool) {
+        pool = poolRecord({ provider: "ZOOM", providerId: a.id, accountId, name: a.name ?? a.id, memberE164s: [], forwardingNumber: null, callRecording: null, whisper: null, whisperMessage: null, isActive: null });
+        pools.set(a.id, pool);
+      }
+      if (!pool.memberE164s.includes(n.e164)) pool.memberE164s.push(n.e164);
     }
-    pool.memberE164s.push(n.e164);
   }
   return [...pools.values()];
 }

@@ -8,6 +8,8 @@ export interface ZoomOAuthConfig extends HttpTuning {
   clientId: string;
   clientSecret: string;
   oauthUrl: string;
+  /** The clock token expiry runs on (tests). */
+  now?: () => number;
 }
 
 /**
@@ -26,8 +28,10 @@ export class ZoomTokenSource {
   private token: { value: string; renewAt: number } | undefined;
   private inFlight: Promise<string> | undefined;
   private readonly http;
+  private readonly now: () => number;
 
   constructor(private readonly config: ZoomOAuthConfig) {
+    this.now = config.now ?? Date.now;
     const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64");
     this.http = createUpstreamHttp({
       provider: "ZOOM",
@@ -46,7 +50,7 @@ export class ZoomTokenSource {
   }
 
   async accessToken(): Promise<string> {
-    if (this.token && Date.now() < this.token.renewAt) return this.token.value;
+    if (this.token && this.now() < this.token.renewAt) return this.token.value;
     this.inFlight ??= this.fetchToken().finally(() => {
       this.inFlight = undefined;
     });
@@ -61,11 +65,16 @@ export class ZoomTokenSource {
     if (this.token?.value === refused) this.token = undefined;
   }
 
+  /** Mint a new token on the next call, whatever the cached one's expiry: scopes are fixed when Zoom mints a token. */
+  renew(): void {
+    this.token = undefined;
+  }
+
   private async fetchToken(): Promise<string> {
     const params = new URLSearchParams({ grant_type: "account_credentials", account_id: this.config.accountId });
     try {
       const issued = await this.http.postJson("", params, zoomTokenSchema);
-      this.token = { value: issued.access_token, renewAt: Date.now() + issued.expires_in * 1000 - refreshMarginMs(issued.expires_in) };
+      this.token = { value: issued.access_token, renewAt: this.now() + issued.expires_in * 1000 - refreshMarginMs(issued.expires_in) };
       return issued.access_token;
     } catch (error) {
       // Zoom answers an unknown account id with a 400; for us it is a credential problem like a 401.

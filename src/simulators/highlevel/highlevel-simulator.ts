@@ -1,7 +1,8 @@
 import { SIM_CREDENTIALS } from "../credentials.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedHighLevelLocations, type HighLevelLocationData } from "./highlevel-data.js";
-import { HighLevelRateLimiter, rateLimitHeaders } from "./highlevel-rate-limit.js";
+import { HighLevelOAuth, type HighLevelOAuthOptions } from "./highlevel-oauth.js";
+import { HIGHLEVEL_LIMITS, HighLevelRateLimiter, rateLimitHeaders, type HighLevelBurstLimit } from "./highlevel-rate-limit.js";
 
 export interface HighLevelSimulatorOptions {
   numbers?: number;
@@ -12,7 +13,13 @@ export interface HighLevelSimulatorOptions {
    * `X-RateLimit-*` headers count down either way.
    */
   enforceRateLimit?: boolean;
-  /** The clock the rate-limit windows run on (tests pass a fixed one). */
+  /** The burst window (default HighLevel's published 100 per 10 s), for tests that spend it quickly. */
+  burstLimit?: Partial<HighLevelBurstLimit>;
+  /** Whether a 429 carries `Retry-After` (HighLevel does not publish that it does; default true). */
+  retryAfterOn429?: boolean;
+  /** The OAuth endpoints' token lifetimes and switches. */
+  oauth?: HighLevelOAuthOptions;
+  /** The clock the rate-limit windows and OAuth tokens run on (tests pass a fixed one). */
   now?: () => number;
 }
 
@@ -20,25 +27,32 @@ const API_VERSION = "2021-07-28";
 
 const badRequest = (message: string): SimResponse => ({ status: 400, body: { message, error: "Bad Request", statusCode: 400 } });
 
-const tooManyRequests = (retryAfterSeconds: number, headers: Record<string, string>): SimResponse => ({
+const tooManyRequests = (retryAfterSeconds: number | undefined, headers: Record<string, string>): SimResponse => ({
   status: 429,
   body: { message: "Too Many Requests", error: "Too Many Requests", statusCode: 429 },
-  headers: { "retry-after": String(retryAfterSeconds), ...headers },
+  headers: { ...(retryAfterSeconds !== undefined ? { "retry-after": String(retryAfterSeconds) } : {}), ...headers },
 });
+const unauthorized = (message = "Invalid token: access token is invalid"): SimResponse => ({ status: 401, body: { statusCode: 401, message, error: "Unauthorized" } });
+const forbidden = (): SimResponse => ({ status: 403, body: { message: "The token does not have access to this location", error: "Forbidden", statusCode: 403 } });
 
 /**
  * HighLevel (LeadConnector) phone system: active numbers per location (0-based `page`,
  * `pageSize` 1..1000, `skipNumberPool` default true, the `{numbers: [], total: 0}` empty shape) and
  * number pools, with bearer + `Version` headers, its three error shapes and `X-RateLimit-*` headers
  * on every answer. HighLevel budgets per app per location; the simulator keeps one budget for its
- * one token (a fault response cannot tell which location it was for).
+ * one token (a fault response cannot tell which location it was for). Besides its Private
+ * Integration Token it accepts OAuth access tokens from its own `/oauth/*` endpoints
+ * (`highlevel-oauth.ts`): a Location token for its location only.
  */
 export class HighLevelSimulator extends Simulator {
   readonly locations: readonly HighLevelLocationData[];
   /** A buggy upstream: every `page` answers with page 0. */
   ignorePage = false;
+  /** The OAuth endpoints: install the app, revoke it, pause a location, read the counters. */
+  readonly oauth: HighLevelOAuth;
   private readonly limiter: HighLevelRateLimiter;
   private readonly enforceRateLimit: boolean;
+  private readonly retryAfterOn429: boolean;
 
   constructor(options: HighLevelSimulatorOptions = {}) {
     super(
@@ -46,12 +60,16 @@ export class HighLevelSimulator extends Simulator {
         name: "highlevel",
         handle: (request) => this.route(request),
         // A failed request still spends budget; a rate-limited one does not.
-        serverError: () => ({ status: 500, body: { msg: "Internal server error", accountStatus: "active" }, headers: rateLimitHeaders(this.limiter.take()) }),
-        rateLimited: (retryAfter) => tooManyRequests(retryAfter, rateLimitHeaders({ ...this.limiter.peek(), burstRemaining: 0 })),
+        serverError: () => ({ status: 500, body: { msg: "Internal server error", accountStatus: "active" }, headers: rateLimitHeaders(this.limiter.take(), this.limiter.burst) }),
+        rateLimited: (retryAfter) => tooManyRequests(this.retryAfterOn429 ? retryAfter : undefined, rateLimitHeaders({ ...this.limiter.peek(), burstRemaining: 0 }, this.limiter.burst)),
+        // Token endpoints have their own errors; HighLevel does not say whether they count against the budget.
+        faultFreePaths: ["/oauth/"],
       },
       options.faults,
     );
-    this.limiter = new HighLevelRateLimiter(options.now);
+    this.limiter = new HighLevelRateLimiter(options.now, { ...HIGHLEVEL_LIMITS, ...options.burstLimit });
+    this.retryAfterOn429 = options.retryAfterOn429 ?? true;
+    this.oauth = new HighLevelOAuth({ now: options.now, ...options.oauth });
     this.enforceRateLimit = options.enforceRateLimit ?? false;
     this.locations = seedHighLevelLocations(options.numbers);
   }
@@ -61,19 +79,30 @@ export class HighLevelSimulator extends Simulator {
   }
 
   private route(request: SimRequest): SimResponse {
+    const oauth = this.oauth.handle(request);
+    if (oauth) return oauth;
     const budget = this.limiter.take();
-    const headers = rateLimitHeaders(budget);
-    if (!budget.allowed && this.enforceRateLimit) return tooManyRequests(Math.max(1, Math.ceil(budget.windowLeftMs / 1000)), headers);
+    const headers = rateLimitHeaders(budget, this.limiter.burst);
+    if (!budget.allowed && this.enforceRateLimit) return tooManyRequests(this.retryAfterOn429 ? Math.max(1, Math.ceil(budget.windowLeftMs / 1000)) : undefined, headers);
     const response = this.answer(request);
     return { ...response, headers: { ...headers, ...response.headers } };
   }
 
   private answer(request: SimRequest): SimResponse {
-    if (request.headers.authorization !== `Bearer ${SIM_CREDENTIALS.highlevel.token}`) {
-      return { status: 401, body: { statusCode: 401, message: "Invalid token: access token is invalid", error: "Unauthorized" } };
+    // undefined: the Private Integration Token, which reaches every location; else the OAuth token's location.
+    let tokenLocation: string | undefined;
+    const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "";
+    if (bearer !== SIM_CREDENTIALS.highlevel.token) {
+      const grant = this.oauth.grantOf(bearer);
+      if (grant === undefined || grant === "expired") return unauthorized();
+      // The phone-system endpoints are Location-Access: an agency (Company) token is not accepted.
+      if (grant.userType !== "Location") return unauthorized("This authClass type is not allowed to access this scope");
+      tokenLocation = grant.locationId;
     }
     if (request.headers.version !== API_VERSION) return badRequest(`Version header must be ${API_VERSION}`);
     const numbersRoute = /^\/phone-system\/numbers\/location\/([^/]+)$/.exec(request.path);
+    const locationId = numbersRoute ? decodeURIComponent(numbersRoute[1]!) : request.query.get("locationId");
+    if (tokenLocation !== undefined && locationId !== tokenLocation) return forbidden();
     if (request.method === "GET" && numbersRoute) return this.activeNumbers(decodeURIComponent(numbersRoute[1]!), request.query);
     if (request.method === "GET" && request.path === "/phone-system/number-pools") return this.pools(request.query);
     return { status: 404, body: { message: `Cannot ${request.method} ${request.path}`, error: "Not Found", statusCode: 404 } };
@@ -99,7 +128,7 @@ export class HighLevelSimulator extends Simulator {
   private pools(q: URLSearchParams): SimResponse {
     const locationId = q.get("locationId");
     const locations = locationId === null ? this.locations : this.locations.filter((l) => l.locationId === locationId);
-    if (locationId !== null && locations.length === 0) return { status: 403, body: { message: "The token does not have access to this location", error: "Forbidden", statusCode: 403 } };
+    if (locationId !== null && locations.length === 0) return forbidden();
     const data = locations.flatMap((l) => l.pools);
     return { status: 200, body: { success: true, data, total: data.length } };
   }

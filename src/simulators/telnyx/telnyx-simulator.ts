@@ -28,9 +28,13 @@ function errors(status: number, code: string, title: string, detail: string, par
 const badRequest = (parameter: string, detail: string) => errors(400, "10015", "Bad Request", detail, parameter);
 const notFound = () => errors(404, "10005", "Resource not found", "The requested resource or URL could not be found.");
 const unauthorized = () => errors(401, "10009", "Authentication failed", "Could not understand the provided credentials.");
-const tooManyRequests = (retryAfterSeconds: number, headers: Record<string, string>): SimResponse => ({
+/**
+ * Telnyx's 429: code 10011 and the window in `x-ratelimit-*`, with **no** `Retry-After` (Telnyx
+ * sends none); `x-ratelimit-reset` is the only word on when to call again.
+ */
+const tooManyRequests = (resetSeconds: number, headers: Record<string, string>): SimResponse => ({
   ...errors(429, "10011", "Too many requests", "You have exceeded the maximum number of allowed requests."),
-  headers: { ...headers, "x-ratelimit-remaining": "0", "retry-after": String(retryAfterSeconds) },
+  headers: { ...headers, "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(resetSeconds) },
 });
 
 type Row = TelnyxWirePhoneNumber;
@@ -61,7 +65,8 @@ export class TelnyxSimulator extends Simulator {
         name: "telnyx",
         handle: (request) => this.route(request),
         serverError: () => ({ ...errors(500, "10007", "Unexpected error", "An unexpected error occured."), headers: this.limiter.headers(this.limiter.take()) }),
-        rateLimited: (retryAfter) => tooManyRequests(retryAfter, this.limiter.headers()),
+        // The 429 switch: `retryAfterSeconds` becomes the reported x-ratelimit-reset (there is no Retry-After).
+        rateLimited: (resetSeconds) => tooManyRequests(resetSeconds, this.limiter.headers()),
       },
       options.faults,
     );

@@ -23,7 +23,7 @@ export interface ZoomWirePhoneNumber {
 /** The doc's `extension_type` values: every kind of assignee a number can have. */
 export const ZOOM_ASSIGNEE_TYPES = ["user", "callQueue", "autoReceptionist", "commonArea", "emergencyNumberPool", "companyLocation", "meetingService"] as const;
 
-const SITES = [
+export const ZOOM_SITES = [
   { id: "site_8f3k2", name: "San Jose HQ", location: "San Jose, California, United States", address: { city: "San Jose", country: "US", state_code: "CA", zip: "95113", street: "Market St" } },
   { id: "site_2m9x1", name: "New York Office", location: "New York, New York, United States", address: { city: "New York", country: "US", state_code: "NY", zip: "10001", street: "W 34th St" } },
   { id: "site_7q4p0", name: "London Office", location: "London, United Kingdom", address: { city: "London", country: "GB", state_code: "LND", zip: "EC2A 4NE", street: "Shoreditch High St" } },
@@ -38,12 +38,12 @@ const NAMES: Record<string, string> = {
   meetingService: "Meeting Dial-in",
 };
 
-/** Emergency number pools: the assignee of every member number, one id and name per pool. */
-export const ZOOM_EMERGENCY_POOLS = [
-  { id: "enp_4Kf9s2Lq", name: "HQ Emergency Pool" },
-  { id: "enp_8Jd1w0Pz", name: "NYC Emergency Pool" },
-  { id: "enp_2Hx7c5Rt", name: "Warehouse Emergency Pool" },
-];
+/**
+ * Emergency number pools, one per site: the assignee of every member number. Number Management
+ * documents a pool's `assigned_to_id` as its site's id (multi-site accounts), and both APIs serve
+ * one data set, so the pool's id is its site's id in both.
+ */
+export const ZOOM_EMERGENCY_POOLS = ZOOM_SITES.map((site) => ({ id: site.id, name: `${site.name} Emergency Pool` }));
 
 /**
  * The simulated account's numbers: the cross-held ones first, then `count` seeded ones. The first
@@ -54,17 +54,16 @@ export const ZOOM_EMERGENCY_POOLS = [
 export function seedZoomNumbers(count = seedScale()): ZoomWirePhoneNumber[] {
   const rng = createRng(0x200);
   const next = { local: 0, toll_free: 0, local_gb: 0 };
-  const crossHeld = crossHeldFor("ZOOM").map((e164) => ({ e164, site: SITES[e164.startsWith("+1212") ? 1 : 0], tollfree: false }));
+  const crossHeld = crossHeldFor("ZOOM").map((e164) => ({ e164, site: ZOOM_SITES[e164.startsWith("+1212") ? 1 : 0], tollfree: false }));
   const seeded = Array.from({ length: count }, () => {
-    const site = pick(rng, SITES);
+    const site = pick(rng, ZOOM_SITES);
     const tollfree = site.address.country === "US" && chance(rng, 0.18);
     const kind = tollfree ? "toll_free" : site.address.country === "GB" ? "local_gb" : "local";
     return { e164: seedE164(2, next[kind]++, kind), site, tollfree };
   });
-  let pools = 0;
   return [...crossHeld, ...seeded].map(({ e164, site, tollfree }, i) => {
     const type = i < ZOOM_ASSIGNEE_TYPES.length * 3 ? ZOOM_ASSIGNEE_TYPES[i % ZOOM_ASSIGNEE_TYPES.length]! : chance(rng, 0.25) ? undefined : pick(rng, ["user", "user", "user", "user", ...ZOOM_ASSIGNEE_TYPES]);
-    const assignee = type === "emergencyNumberPool" ? { ...ZOOM_EMERGENCY_POOLS[pools++ % ZOOM_EMERGENCY_POOLS.length]!, type } : type ? otherAssignee(type, rng) : undefined;
+    const assignee = type === "emergencyNumberPool" ? { ...ZOOM_EMERGENCY_POOLS.find((p) => p.id === site.id)!, type } : type ? otherAssignee(type, rng) : undefined;
     const byoc = chance(rng, 0.15);
     const direction = rng();
     const number: ZoomWirePhoneNumber = {

@@ -1,0 +1,148 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { UpstreamError, type Provider } from "../../model/index.js";
+
+/** What one answer's rate-limit headers say about the account's current window. */
+export interface RateWindow {
+  /** Calls left in the window after the answered one. */
+  remaining: number;
+  /** When the window resets, epoch ms; `Infinity` while unknown. */
+  resetAt: number;
+  /** Calls a fresh window allows, when the provider says. */
+  limit?: number;
+}
+
+/** Reads a provider's rate-limit headers (`undefined` when an answer carries none). */
+export type RateWindowReader = (answer: { headers: IncomingHttpHeaders; status: number; sentAt: number; receivedAt: number }) => RateWindow | undefined;
+
+export interface PacerOptions {
+  provider: Provider;
+  accountId: string;
+  readWindow: RateWindowReader;
+  /** The longest wait for a reset; a longer one fails at once as UPSTREAM_RATE_LIMITED. */
+  maxWaitMs: number;
+  now?: () => number;
+}
+
+/** One call's place in the window: report its answer (or that none came) exactly once. */
+export interface Permit {
+  readonly sentAt: number;
+  answered(headers: IncomingHttpHeaders, status: number): void;
+  /** The call got no answer (network error, timeout): it no longer holds a place. */
+  release(): void;
+}
+
+/**
+ * Paces one account by what the provider's own headers say: a call is sent only while the window
+ * it reported has calls left (counting the calls still in flight), otherwise it waits for the
+ * reported reset. So a spent budget costs a wait, not a 429; and after a 429 (which reports
+ * remaining 0) the next call waits for the reset whether or not the answer had a Retry-After.
+ * Waits are bounded by `maxWaitMs` and end early when the caller's signal aborts.
+ */
+export class Pacer {
+  private window: RateWindow | undefined;
+  /** Calls sent under the current window whose answers have not come back. */
+  private inFlight = 0;
+  private wake: (() => void)[] = [];
+  private readonly now: () => number;
+
+  constructor(private readonly options: PacerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Wait until a call fits the window, then hold a place in it. */
+  async acquire(signal?: AbortSignal): Promise<Permit> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = this.now();
+      const window = this.window;
+      if (window && now >= window.resetAt) {
+        // The window is over. A provider that told its limit starts a fresh one at that limit (its
+        // reset time unknown until the next answer); one that did not is not paced until it says.
+        this.window = window.limit !== undefined ? { remaining: window.limit, resetAt: Infinity, limit: window.limit } : undefined;
+        continue;
+      }
+      if (!window || window.remaining - this.inFlight > 0) return this.hold(now);
+      await this.waitFor(window.resetAt - now, signal);
+    }
+  }
+
+  /** The window as last reported, for logs and tests. */
+  get current(): Readonly<RateWindow> | undefined {
+    return this.window;
+  }
+
+  private hold(sentAt: number): Permit {
+    this.inFlight += 1;
+    let done = false;
+    const finish = () => {
+      if (done) return false;
+      done = true;
+      this.inFlight = Math.max(0, this.inFlight - 1);
+      return true;
+    };
+    return {
+      sentAt,
+      answered: (headers, status) => {
+        if (!finish()) return;
+        const receivedAt = this.now();
+        let reported = this.options.readWindow({ headers, status, sentAt, receivedAt });
+        // A Retry-After, where a provider sends one, is its most precise word on when to call again.
+        const retryAfter = status === 429 ? numericHeader(headers, "retry-after") : undefined;
+        if (retryAfter !== undefined) reported = { ...reported, remaining: 0, resetAt: receivedAt + retryAfter * 1000 };
+        if (reported) this.window = reported;
+        this.notify();
+      },
+      release: () => {
+        if (finish()) this.notify();
+      },
+    };
+  }
+
+  private notify(): void {
+    const waiting = this.wake;
+    this.wake = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  /**
+   * Sleep until `ms` has passed or an answer changes the window. A reset further off than the bound
+   * fails at once; an unknown one (a fresh window not yet reported) waits at most the bound for the
+   * calls in flight to report it.
+   */
+  private waitFor(ms: number, signal?: AbortSignal): Promise<void> {
+    const { provider, accountId, maxWaitMs } = this.options;
+    const refuse = (why: string, retryMs: number | undefined) =>
+      new UpstreamError(provider, "UPSTREAM_RATE_LIMITED", `${label(provider)}'s rate limit for account ${accountId} is spent; ${why}. Retry later.`, {
+        accountId,
+        status: 429,
+        retryAfterMs: retryMs === undefined || !Number.isFinite(retryMs) ? undefined : Math.ceil(retryMs / 1000) * 1000,
+      });
+    if (Number.isFinite(ms) && ms > maxWaitMs) throw refuse(`its window resets in ${Math.ceil(ms / 1000)} s, longer than this gateway waits (${maxWaitMs} ms)`, ms);
+    if (!Number.isFinite(ms) && this.inFlight === 0) throw refuse("it did not say when its window resets", undefined);
+    return new Promise<void>((resolve, reject) => {
+      const settle = (error?: UpstreamError) => {
+        clearTimeout(timer);
+        this.wake = this.wake.filter((w) => w !== wake);
+        signal?.removeEventListener("abort", aborted);
+        if (error) reject(error);
+        else resolve();
+      };
+      const wake = () => settle();
+      const aborted = () => settle(refuse("the request's deadline came before its window reset", (this.window?.resetAt ?? Infinity) - this.now()));
+      const timer = Number.isFinite(ms) ? setTimeout(wake, Math.max(0, ms)) : setTimeout(() => settle(refuse(`no call reported its new window within ${maxWaitMs} ms`, undefined)), maxWaitMs);
+      this.wake.push(wake);
+      signal?.addEventListener("abort", aborted, { once: true });
+    });
+  }
+}
+
+const label = (provider: Provider) => ({ HIGHLEVEL: "HighLevel", TELNYX: "Telnyx", ZOOM: "Zoom", BUTTER: "Butter" })[provider];
+
+/** A header as one number, or undefined when absent or not a number. */
+export function numericHeader(headers: IncomingHttpHeaders, name: string): number | undefined {
+  const raw = headers[name];
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text.trim() === "") return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
