@@ -43,6 +43,8 @@ export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "lo
   snapshotPolicy?: Partial<SnapshotPolicy>;
   /** Wait for the start-up listing of every account before returning (default true). */
   warm?: boolean;
+  /** Which Zoom API the Zoom account lists with (default: the client's own, auto). */
+  zoomNumbersApi?: "auto" | "number_management" | "phone";
   /** Set simulator switches before the gateway starts (and lists every account). */
   beforeGateway?: (sims: RunningSimulators) => void;
 }
@@ -52,7 +54,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = await startSimulators(options);
   options.beforeGateway?.(sims);
   const gateway = await startGateway({
-    accounts: createProviderAccounts(withTuning(sims.accounts, options.tuning ?? TEST_TUNING)),
+    accounts: createProviderAccounts(withZoomApi(withTuning(sims.accounts, options.tuning ?? TEST_TUNING), options.zoomNumbersApi)),
     gatewayKeys: options.gatewayKeys ?? [],
     port: 0,
     host: "127.0.0.1",
@@ -127,4 +129,8 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000): Prom
     if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+function withZoomApi(accounts: ProviderAccountsConfig, numbersApi: StackOptions["zoomNumbersApi"]): ProviderAccountsConfig {
+  return numbersApi ? { ...accounts, zoom: accounts.zoom.map((a) => ({ ...a, numbersApi })) } : accounts;
 }
