@@ -34,7 +34,7 @@ export class SnapshotReader {
   private readonly loader: DataLoader<string, AccountSnapshot | undefined>;
 
   constructor(
-    service: SnapshotService,
+    private readonly service: SnapshotService,
     readonly accounts: readonly ProviderAccount[],
     options: ReadOptions,
   ) {
@@ -81,7 +81,7 @@ export class SnapshotReader {
   }
 
   /** What this request read, for `extensions.freshness`; ages are measured now, so a cached answer's move on. */
-  freshness(now = Date.now()): FreshnessEntry[] {
+  freshness(now = this.service.now()): FreshnessEntry[] {
     return [...this.read.values()].map((s) => freshnessEntry(s, this.stale.get(s.key), now));
   }
 
