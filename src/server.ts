@@ -88,7 +88,9 @@ const MAX_BODY = "10mb";
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.logger ?? defaultLogger;
-  const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log, now: options.now });
+  // The metrics read the snapshots' state at each scrape, and are told of each refresh as it settles.
+  const metrics: GatewayMetrics = new GatewayMetrics(() => snapshots.status());
+  const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log, now: options.now, onRefresh: metrics.snapshotRefreshed });
   // Every account is listed once at start-up, in the background: the first dashboard finds it warm.
   void snapshots.warmAll();
   const app = express();
@@ -96,7 +98,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
   const { validationRules, parseOptions } = documentLimits(limits);
   const introspection = options.introspection ?? true;
-  const metrics = new GatewayMetrics(() => snapshots.status());
   const observation = requestObservation({ metrics, tracing: options.tracing ?? false });
   const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
   /** False from the first moment of shutdown. */
@@ -115,7 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       upstreamErrorsPlugin(),
       freshnessPlugin(),
       requestOutcomePlugin(),
-      ...(cacheCounts ? [responseCachePlugin({ snapshots, counts: cacheCounts, maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024 })] : []),
+      ...(cacheCounts ? [responseCachePlugin({ snapshots, counts: cacheCounts, onCount: metrics.responseCacheCounted, maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024 })] : []),
       ApolloServerPluginInlineTraceDisabled(),
       // No field carries a cache hint, and its per-field hook would wrap every resolver of every request.
       ApolloServerPluginCacheControlDisabled(),

@@ -40,12 +40,28 @@ interface AccountState {
   settled: boolean;
 }
 
+/**
+ * How one refresh of one account ended: `listed` from the provider, `adopted` from the store (another
+ * instance's listing), `failed`, or `breaker_open` (refused without a call: the account is left alone).
+ */
+export type SnapshotRefreshOutcome = "listed" | "adopted" | "failed" | "breaker_open";
+
+export interface SnapshotRefresh {
+  provider: ProviderAccount["provider"];
+  accountId: string;
+  outcome: SnapshotRefreshOutcome;
+  /** Wall time from the refresh's start to its end (on the process's monotonic clock, not `now`). */
+  durationMs: number;
+}
+
 export interface SnapshotServiceOptions {
   policy?: Partial<SnapshotPolicy>;
   store?: SnapshotStore;
   logger: Logger;
   /** Epoch ms; injectable for tests of age. */
   now?: () => number;
+  /** Told of every refresh as it settles (metrics); must not throw. */
+  onRefresh?: (refresh: SnapshotRefresh) => void;
 }
 
 /**
@@ -63,6 +79,7 @@ export class SnapshotService {
   readonly now: () => number;
   private readonly states = new Map<string, AccountState>();
   private readonly stopping = new AbortController();
+  private readonly onRefresh: (refresh: SnapshotRefresh) => void;
 
   constructor(
     readonly accounts: readonly ProviderAccount[],
@@ -72,6 +89,7 @@ export class SnapshotService {
     this.store = options.store ?? new MemorySnapshotStore();
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.onRefresh = options.onRefresh ?? noop;
     for (const account of accounts) {
       const key = accountKey(account.provider, account.accountId);
       const breaker = circuitBreaker(handleAll, { halfOpenAfter: this.policy.breakerCooldownMs, breaker: new ConsecutiveBreaker(this.policy.breakerFailures) });
@@ -174,11 +192,16 @@ export class SnapshotService {
     const startedAt = this.now();
     s.startedAt = startedAt;
     const previous = s.current;
+    const began = performance.now();
+    // Unless this instance lists, the snapshot came from the store (another instance listed it).
+    let outcome: SnapshotRefreshOutcome = "adopted";
+    const settled = (how: SnapshotRefreshOutcome) => this.onRefresh({ provider: s.account.provider, accountId: s.account.accountId, outcome: how, durationMs: performance.now() - began });
     s.running = this.store
       .singleFlight(s.key, async () => {
         const stored = await this.store.load(s.key);
         const fresh = (data: SnapshotData) => data.fetchedAt >= startedAt || this.now() - data.fetchedAt < Math.max(this.policy.minRefreshMs, acceptAgeMs, 1);
         if (stored && (!previous || stored.fetchedAt > previous.fetchedAt) && fresh(stored)) return stored;
+        outcome = "listed";
         const listed = await this.list(s);
         await this.store.save(listed).catch((error: unknown) => this.logger.warn({ err: error, account: s.key }, "could not save a snapshot to the store; serving it from memory"));
         return listed;
@@ -190,9 +213,11 @@ export class SnapshotService {
         if (previous?.version !== snapshot.version) {
           this.logger.info({ provider: s.account.provider, accountId: s.account.accountId, numbers: snapshot.numbers.length, pools: snapshot.pools.length, version: snapshot.version }, "snapshot refreshed");
         }
+        settled(outcome);
         return snapshot;
       })
       .catch((error: unknown) => {
+        settled(error instanceof BrokenCircuitError ? "breaker_open" : "failed");
         const upstream = this.asUpstream(s, error);
         s.failure = { error: upstream, at: this.now() };
         this.logger.warn({ provider: s.account.provider, accountId: s.account.accountId, code: upstream.code, stale: Boolean(s.current) }, "listing failed: %s", upstream.message);

@@ -21,6 +21,8 @@ export interface ResponseCacheOptions {
   /** NUMBERGRAPH_RESPONSE_CACHE_MB in bytes: least recently used answers are evicted beyond it. */
   maxBytes: number;
   counts?: ResponseCacheCounts;
+  /** Told of each count as it moves (metrics); must not throw. */
+  onCount?: (what: keyof ResponseCacheCounts) => void;
 }
 
 export const DEFAULT_RESPONSE_CACHE_MB = 64;
@@ -48,6 +50,10 @@ export function newResponseCacheCounts(): ResponseCacheCounts {
 export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GraphContext> {
   const { snapshots } = options;
   const counts = options.counts ?? newResponseCacheCounts();
+  const count = (what: keyof ResponseCacheCounts) => {
+    counts[what]++;
+    options.onCount?.(what);
+  };
   const cache = new LRUCache<string, CachedAnswer>({ maxSize: Math.max(1, Math.floor(options.maxBytes)), sizeCalculation: (answer) => answer.bytes });
   return {
     async requestDidStart() {
@@ -62,16 +68,16 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           scope = cacheScope(contextValue.snapshots.accounts);
           key = responseCacheKey(snapshots, scope, { queryHash, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), now);
           if (key === undefined) {
-            counts.bypassed++;
+            count("bypassed");
             return null;
           }
           const answer = cache.get(key);
           const current = answer && currentSnapshots(snapshots, scope, answer.accountKeys);
           if (!answer || !current) {
-            counts.misses++;
+            count("misses");
             return null;
           }
-          counts.hits++;
+          count("hits");
           served = true;
           // A hit reads no snapshot, so it starts the stale-while-revalidate refresh a read would have.
           for (const snapshot of current) {
@@ -91,7 +97,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           // A refresh that landed while this ran: the answer may mix versions, so it is not kept.
           if (responseCacheKey(snapshots, scope!, { queryHash: queryHash!, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
           cache.set(key, { data: result.data, accountKeys: freshness.map((e) => accountKey(e.provider, e.accountId)), bytes: JSON.stringify(result.data).length });
-          counts.stored++;
+          count("stored");
         },
       };
     },

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { UpstreamError, type Provider } from "../../model/index.js";
+import { reportRateLimitWait } from "./rate-limit-waits.js";
 
 /** What one answer's rate-limit headers say about the account's current window. */
 export interface RateWindow {
@@ -51,18 +52,28 @@ export class Pacer {
 
   /** Wait until a call fits the window, then hold a place in it. */
   async acquire(signal?: AbortSignal): Promise<Permit> {
-    for (;;) {
-      signal?.throwIfAborted();
-      const now = this.now();
-      const window = this.window;
-      if (window && now >= window.resetAt) {
-        // The window is over. A provider that told its limit starts a fresh one at that limit (its
-        // reset time unknown until the next answer); one that did not is not paced until it says.
-        this.window = window.limit !== undefined ? { remaining: window.limit, resetAt: Infinity, limit: window.limit } : undefined;
-        continue;
+    /** Monotonic ms when this call first had to wait (metrics: one wait per call, however many wake-ups). */
+    let waitingSince: number | undefined;
+    try {
+      for (;;) {
+        signal?.throwIfAborted();
+        const now = this.now();
+        const window = this.window;
+        if (window && now >= window.resetAt) {
+          // The window is over. A provider that told its limit starts a fresh one at that limit (its
+          // reset time unknown until the next answer); one that did not is not paced until it says.
+          this.window = window.limit !== undefined ? { remaining: window.limit, resetAt: Infinity, limit: window.limit } : undefined;
+          continue;
+        }
+        if (!window || window.remaining - this.inFlight > 0) return this.hold(now);
+        const wait = this.waitFor(window.resetAt - now, signal);
+        waitingSince ??= performance.now();
+        await wait;
       }
-      if (!window || window.remaining - this.inFlight > 0) return this.hold(now);
-      await this.waitFor(window.resetAt - now, signal);
+    } finally {
+      if (waitingSince !== undefined) {
+        reportRateLimitWait({ provider: this.options.provider, accountId: this.options.accountId, source: "headers", seconds: (performance.now() - waitingSince) / 1000 });
+      }
     }
   }
 
