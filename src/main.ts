@@ -11,6 +11,7 @@ import { DEFAULT_SNAPSHOT_POLICY } from "./snapshots/snapshot-policy.js";
 import { RedisSnapshotStore } from "./snapshots/redis-snapshot-store.js";
 import { startSimulators, type RunningSimulators } from "./simulators/start-all.js";
 import { DirectoryStateStore } from "./state/directory-state-store.js";
+import { SettlingStateStore } from "./state/settling-state-store.js";
 import { StateStoreError } from "./state/state-store.js";
 
 /** Composition root: config → provider accounts (or the simulators) → gateway. */
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     : undefined;
 
   // OAuth refresh tokens rotate: without a writable store the first trade would lose the install.
-  const stateStore = needsStateStore(config.accounts) ? await DirectoryStateStore.open(config.stateDir) : undefined;
+  // Settling: shutdown waits for trades and writes in flight, so a rotated refresh token is never lost to it.
+  const stateStore = needsStateStore(config.accounts) ? new SettlingStateStore(await DirectoryStateStore.open(config.stateDir)) : undefined;
 
   const gateway = await startGateway({
     accounts: createProviderAccounts(config.accounts, { stateStore, log: logger }),
@@ -67,8 +69,9 @@ async function main(): Promise<void> {
   logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
 
-  // SPEC §8: /readyz 503 at once, requests in flight finish (up to the deadline), the simulators stop
-  // last (requests in flight over them finish first), spans are flushed, one line, exit 0.
+  // SPEC §8: /readyz 503 at once, requests in flight finish (up to the deadline), token trades and
+  // state-store writes in flight complete, the simulators stop last (what is in flight over them
+  // finishes first), spans are flushed, one line, exit 0.
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // a second signal: the operator wants out now
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     void gateway
       .stop()
+      .then(() => stateStore?.settled())
       .then(() => simulators?.stop())
       .then(() => tracing?.shutdown())
       .then(

@@ -102,7 +102,7 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
     if (this.now() < this.pausedUntil) throw this.inactive(Math.ceil((this.pausedUntil - this.now()) / 1000));
     if (this.token && this.now() < this.token.renewAt) return this.token.value;
     this.inFlight ??= this.deps.store
-      .withLock(this.key, () => this.trade(signal))
+      .withLock(this.key, () => this.trade())
       .catch((error: unknown) => {
         // The lock itself could not be taken: nothing was traded.
         throw error instanceof UpstreamError ? error : this.storeFailed(error, "before trading, so no trade was made");
@@ -110,7 +110,8 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
       .finally(() => {
         this.inFlight = undefined;
       });
-    return this.inFlight;
+    // The caller may stop waiting (its listing's bounds); the trade itself runs on to its end.
+    return signal ? untilAborted(this.inFlight, signal) : this.inFlight;
   }
 
   /** The store's refresh token when it descends from the configured one; undefined when the store has none for it. */
@@ -126,7 +127,12 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
     await this.deps.store.set(this.key, JSON.stringify({ refreshToken, derivedFrom: fingerprint(this.config.refreshToken), savedAt: new Date(this.now()).toISOString() }));
   }
 
-  private async trade(signal?: AbortSignal): Promise<string> {
+  /**
+   * Deliberately deaf to the listing's signal: once sent, the trade has retired the token it spent,
+   * so its answer (bounded by the call timeout) must be read and its new token stored, whether the
+   * listing's budget ran out or the gateway is stopping meanwhile.
+   */
+  private async trade(): Promise<string> {
     // Inside the lock: whatever another instance stored last is the live token.
     const refreshToken = this.unsaved ?? (await this.readStored()) ?? this.config.refreshToken;
     this.lastRefreshToken = refreshToken;
@@ -140,7 +146,6 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
       "oauth/token",
       new URLSearchParams({ client_id: this.config.clientId, client_secret: this.config.clientSecret, grant_type: "refresh_token", refresh_token: refreshToken, user_type: this.userType }),
       {},
-      signal,
     );
     if (answer.status === 200) {
       const parsed = tradeSchema.safeParse(answer.body);
@@ -277,6 +282,16 @@ export class HighLevelLocationTokens implements HighLevelAccessTokens {
       retryAfterMs: retryInSeconds * 1000,
     });
   }
+}
+
+/** `work`, or a rejection with the signal's reason as soon as it aborts (`work` goes on regardless). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const aborted = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", aborted, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", aborted));
+  });
 }
 
 function safeJson(text: string): unknown {

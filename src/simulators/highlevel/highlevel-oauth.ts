@@ -74,6 +74,11 @@ export class HighLevelOAuth {
   private readonly now: () => number;
   accessTokenTtlSeconds: number;
   locationTokenRefreshToken: boolean;
+  /**
+   * Hold each `/oauth/token` answer this long after the trade is made (the old refresh token is
+   * already retired): a slow token endpoint, for tests of what a client does with a trade in flight.
+   */
+  tokenAnswerDelayMs = 0;
   private readonly refreshTokenTtlMs: number;
 
   constructor(options: HighLevelOAuthOptions = {}) {

@@ -78,8 +78,10 @@ export class HighLevelSimulator extends Simulator {
     return this.locations.find((l) => l.locationId === locationId)!;
   }
 
-  private route(request: SimRequest): SimResponse {
+  private route(request: SimRequest): SimResponse | Promise<SimResponse> {
     const oauth = this.oauth.handle(request);
+    const delayMs = this.oauth.tokenAnswerDelayMs;
+    if (oauth && request.path === "/oauth/token" && delayMs > 0) return new Promise((resolve) => setTimeout(() => resolve(oauth), delayMs).unref());
     if (oauth) return oauth;
     const budget = this.limiter.take();
     const headers = rateLimitHeaders(budget, this.limiter.burst);
