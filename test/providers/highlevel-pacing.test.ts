@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { createHighLevelAccounts } from "../../src/providers/highlevel/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
+import { captureLogLines } from "../support/log-capture.js";
 
 const [MAIN] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string];
 const NUMBERS = `GET /phone-system/numbers/location/${MAIN}`;
@@ -12,6 +13,7 @@ const bounds = () => ({ signal: new AbortController().signal, maxPages: 100 });
 
 describe("HighLevel pacing by X-RateLimit-Remaining and X-RateLimit-Interval-Milliseconds", () => {
   const sims: HighLevelSimulator[] = [];
+  const logLines = captureLogLines();
   afterEach(async () => {
     await Promise.all(sims.splice(0).map((s) => s.stop()));
   });
@@ -40,5 +42,10 @@ describe("HighLevel pacing by X-RateLimit-Remaining and X-RateLimit-Interval-Mil
     const counts = sim.statusCounts();
     expect(counts[`${NUMBERS} 200`]).toBe(4);
     expect((counts[`${NUMBERS} 429`] ?? 0) + (counts[`${POOLS} 429`] ?? 0)).toBe(1);
+  });
+
+  it("wrote no token to any log line in these tests", () => {
+    expect(logLines.some((l) => l.includes("retrying upstream call"))).toBe(true); // the log was captured
+    for (const line of logLines) expect(line).not.toContain(SIM_CREDENTIALS.highlevel.token);
   });
 });

@@ -4,6 +4,7 @@ import { createTelnyxAccount } from "../../src/providers/telnyx/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TelnyxSimulator } from "../../src/simulators/telnyx/index.js";
+import { captureLogLines } from "../support/log-capture.js";
 import { upstreamFailure } from "../support/upstream-error.js";
 
 const KEY = SIM_CREDENTIALS.telnyx.apiKey;
@@ -16,6 +17,7 @@ const bounds = (signal = new AbortController().signal) => ({ signal, maxPages: 1
 
 describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports it, and waits for x-ratelimit-reset", () => {
   const sims: TelnyxSimulator[] = [];
+  const logLines = captureLogLines();
   const start = async (limit: number, windowMs: number) => {
     const sim = new TelnyxSimulator({ numbers: FOUR_PAGES, rateLimit: { limit, windowMs }, enforceRateLimit: true });
     sims.push(sim);
@@ -70,5 +72,10 @@ describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports i
     expect(["UPSTREAM_RATE_LIMITED", "UPSTREAM_TIMEOUT"]).toContain(error.code);
     expect(error.message).toMatch(/was stopped|deadline/);
     expect(sim.total()).toBe(2);
+  });
+
+  it("wrote no API key to any log line in these tests", () => {
+    expect(logLines.some((l) => l.includes("retrying upstream call"))).toBe(true); // the log was captured
+    for (const line of logLines) expect(line).not.toContain(KEY);
   });
 });

@@ -161,6 +161,14 @@ describe("Zoom client: Number Management, and auto's fallback to /phone/numbers"
     expect(error.message).toContain("expired");
     expect(sim.statusCounts()[`${NM} 400`]).toBe(2);
   });
+
+  it("wrote no secret or token to any log line in these tests", () => {
+    expect(fallbackLines().length).toBeGreaterThan(0); // the log was captured
+    const { clientId, clientSecret } = SIM_CREDENTIALS.zoom;
+    for (const secret of [clientSecret, Buffer.from(`${clientId}:${clientSecret}`).toString("base64")]) for (const line of logLines) expect(line).not.toContain(secret);
+    // The access tokens the simulator minted all start with its marker.
+    for (const line of logLines) expect(line).not.toMatch(/eyJzaW0iOiJ6b29tIn0\.[A-Za-z0-9_-]{8}/);
+  });
 });
 
 describe("/readyz shows the Zoom API in force per account", () => {

@@ -63,4 +63,34 @@ describe("shutdown", () => {
       }
     }
   }, 90_000);
+
+  it("holds shutdown no longer than the request deadline when a provider hangs: the request answers with what it has, then the process exits 0", async () => {
+    const main = await startMain({ NODE_ENV: "development", NUMBERGRAPH_MIN_REFRESH_SECONDS: "0", NUMBERGRAPH_DEADLINE_SECONDS: "2", LOG_LEVEL: "info" });
+    try {
+      const telnyx = /Telnyx (http:\/\/127\.0\.0\.1:\d+)/.exec(main.output())![1]!;
+      const query = JSON.stringify({ query: "{ phoneNumbers(first: 10, filter: { providers: [TELNYX] }) { totalCount } }" });
+      await until("/readyz 200", async () => (await fetch(new URL("/readyz", main.url))).status === 200);
+      const warm = (await (await fetch(main.url, { method: "POST", headers: { "content-type": "application/json" }, body: query })).json()) as { data: { phoneNumbers: { totalCount: number } } };
+      // Telnyx stops answering altogether; a request that asks for fresh data waits for it up to the deadline (2 s).
+      await fetch(`${telnyx}/__sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ hangMs: 120_000 }) });
+      const counted = async () => ((await (await fetch(`${telnyx}/__sim/counts`)).json()) as Record<string, number>)["GET /v2/phone_numbers"] ?? 0;
+      const before = await counted();
+      const slow = fetch(main.url, { method: "POST", headers: { "content-type": "application/json", "cache-control": "no-cache" }, body: query });
+      await until("Telnyx to be asked", async () => (await counted()) > before);
+
+      main.child.kill("SIGTERM");
+      const answer = await slow;
+      expect(answer.status).toBe(200);
+      // Past the deadline the request answers from the snapshot it has (SPEC §6), not from the hung listing.
+      const body = (await answer.json()) as { data: { phoneNumbers: { totalCount: number } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(body.data.phoneNumbers.totalCount).toBe(warm.data.phoneNumbers.totalCount);
+      const code = await main.exited;
+      if (code !== 0) console.log(main.output().split("\n").slice(-8).join("\n"));
+      expect(code).toBe(0);
+      expect(main.output().match(/numbergraph stopped on SIGTERM/g)).toHaveLength(1);
+    } finally {
+      if (main.child.exitCode === null) main.child.kill("SIGKILL");
+    }
+  }, 90_000);
 });
