@@ -69,6 +69,15 @@ describe("configuration (SPEC §2)", () => {
     expect(configError({ NUMBERGRAPH_REDIS_PREFIX: "{ng}:" })).toMatch(/^NUMBERGRAPH_REDIS_PREFIX must not contain braces/);
   });
 
+  it("reads the NUMBERGRAPH_MAX_* document limits (unset ones take the defaults) and refuses a value that is not a whole number of at least 1", () => {
+    expect(loadConfig({}).documentLimits).toEqual({});
+    expect(loadConfig({ NUMBERGRAPH_MAX_ALIASES: "5", NUMBERGRAPH_MAX_DEPTH: "8", NUMBERGRAPH_MAX_TOKENS: "900", NUMBERGRAPH_MAX_DIRECTIVES: "3" }).documentLimits).toEqual({ aliases: 5, depth: 8, tokens: 900, directives: 3 });
+    expect(loadConfig({ NUMBERGRAPH_MAX_DEPTH: "20" }).documentLimits).toEqual({ depth: 20 });
+    for (const [name, value] of [["NUMBERGRAPH_MAX_ALIASES", "0"], ["NUMBERGRAPH_MAX_DEPTH", "ten"], ["NUMBERGRAPH_MAX_TOKENS", "1e4"], ["NUMBERGRAPH_MAX_DIRECTIVES", "-1"]]) {
+      expect(configError({ [name!]: value })).toBe(`${name} must be a whole number, at least 1; got ${JSON.stringify(value)}.`);
+    }
+  });
+
   it("parses gateway keys and rejects bad scopes without printing the key", () => {
     const config = loadConfig({ NUMBERGRAPH_API_KEYS: "dash-7f3a:HIGHLEVEL/locA,TELNYX  ops-91bc:*" });
     expect(config.gatewayKeys).toEqual([
