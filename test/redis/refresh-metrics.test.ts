@@ -1,0 +1,71 @@
+import "reflect-metadata";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { PROVIDERS } from "../../src/model/index.js";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import { connectRedis } from "../../src/redis/redis-connection.js";
+import { startGateway, type RunningGateway } from "../../src/server.js";
+import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
+import { memoryLogger } from "../support/memory-logger.js";
+import { scrape, total } from "../support/prometheus.js";
+import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { TEST_TUNING, withTuning } from "../support/stack.js";
+
+/** Accounts per provider in the simulators (HighLevel lists each of its three locations). */
+const ACCOUNTS = { HIGHLEVEL: 3, TELNYX: 1, ZOOM: 1, BUTTER: 1 };
+
+/** numbergraph_snapshot_refreshes_total with REDIS_URL: a snapshot another instance listed is counted as adopted, not listed. */
+describe("snapshot refresh metrics across two instances sharing one Redis", () => {
+  let redisServer: RedisServer;
+  let sims: RunningSimulators;
+  const gateways: RunningGateway[] = [];
+
+  async function startInstance(): Promise<RunningGateway> {
+    const log = memoryLogger();
+    const redis = connectRedis(redisServer.url, log.logger);
+    const gateway = await startGateway({
+      accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+      gatewayKeys: [],
+      port: 0,
+      host: "127.0.0.1",
+      logger: log.logger,
+      snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
+    });
+    gateways.push(gateway);
+    await gateway.snapshots.warmAll();
+    return gateway;
+  }
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    sims = await startSimulators({ numbers: 30 });
+  });
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => g.stop()));
+    await sims?.stop();
+    await redisServer?.stop();
+  });
+
+  it("counts the first instance's start-up listings as listed and the second's as adopted, which calls no provider", async () => {
+    const a = await startInstance();
+    const listed = servedInventoryCalls(sims);
+    expect(listed).toBeGreaterThan(0);
+    const b = await startInstance();
+    // The second instance found every account fresh in Redis: not one more inventory call.
+    expect(servedInventoryCalls(sims)).toBe(listed);
+    const [first, second] = await Promise.all([a, b].map((g) => scrape(new URL("/metrics", g.opsUrl).toString())));
+    const refreshes = (samples: Map<string, number>, outcome: string) => PROVIDERS.map((provider) => [provider, total(samples, "numbergraph_snapshot_refreshes_total", { provider, outcome })]);
+    expect(refreshes(first, "listed")).toEqual(PROVIDERS.map((p) => [p, ACCOUNTS[p]]));
+    expect(refreshes(first, "adopted")).toEqual(PROVIDERS.map((p) => [p, 0]));
+    expect(refreshes(second, "adopted")).toEqual(PROVIDERS.map((p) => [p, ACCOUNTS[p]]));
+    expect(refreshes(second, "listed")).toEqual(PROVIDERS.map((p) => [p, 0]));
+    expect(total(second, "numbergraph_snapshot_refresh_duration_seconds_count", { outcome: "adopted" })).toBe(6);
+  });
+});
+
+/** Inventory calls the simulators served (token grants aside: each instance mints its own). */
+function servedInventoryCalls(sims: RunningSimulators): number {
+  return Object.entries(sims.counts())
+    .filter(([key]) => !key.includes("/oauth/"))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
