@@ -16,7 +16,8 @@ import type { ProviderAccount } from "./model/index.js";
 import { csvExportRouter } from "./plugin/csv-export/index.js";
 import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
 import { freshnessPlugin } from "./plugin/freshness/index.js";
-import { DEFAULT_RESPONSE_CACHE_MB, newResponseCacheCounts, responseCachePlugin, type ResponseCacheCounts } from "./plugin/response-cache/index.js";
+import { DEFAULT_RESPONSE_CACHE_MB, ResponseCache, responseCacheFront, responseCachePlugin, type ResponseCacheCounts } from "./plugin/response-cache/index.js";
+import { frontReadError, requestCacheKeyOf } from "./plugin/response-cache/http-front.js";
 import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
@@ -27,7 +28,7 @@ import { SnapshotReader } from "./snapshots/snapshot-reader.js";
 import type { SnapshotPolicy } from "./snapshots/snapshot-policy.js";
 import { SnapshotService } from "./snapshots/snapshot-service.js";
 import type { SnapshotStore } from "./snapshots/snapshot-store.js";
-import { accessLog } from "./observability/access-log.js";
+import { accessLine, accessLog, requestIdOf } from "./observability/access-log.js";
 import { GatewayMetrics } from "./observability/metrics.js";
 import { healthEndpoint, opsEndpoints } from "./observability/ops-endpoints.js";
 import { requestObservation } from "./observability/request-observation.js";
@@ -79,6 +80,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** What `cors({ exposedHeaders: ["x-request-id"] })` puts on every answer; the cache's front door sends the same. */
+const GRAPHQL_ANSWER_HEADERS = { "access-control-allow-origin": "*", "access-control-expose-headers": "x-request-id" };
+
 /** A request body above this is refused before it is parsed (50,000 ids fit in well under it). */
 const MAX_BODY = "10mb";
 
@@ -93,8 +97,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log, now: options.now, onRefresh: metrics.snapshotRefreshed });
   // Every account is listed once at start-up, in the background: the first dashboard finds it warm.
   void snapshots.warmAll();
+  // Each key's accounts, worked out once: the response cache recognises a scope by this array.
+  const keys = new Map(options.gatewayKeys.map((k) => [k.key, accountsInScope(options.accounts, k.scopes)]));
   const app = express();
-  const httpServer = createServer(app);
+  const cache =
+    options.responseCache?.enabled === false ? undefined : new ResponseCache(snapshots, { maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024, onCount: metrics.responseCacheCounted });
+  // With tracing on every request goes through the pipeline that gives it its operation span.
+  const front = cache && !options.tracing;
+  const httpServer = createServer(
+    front
+      ? responseCacheFront(
+          {
+            cache,
+            path: "/graphql",
+            scopeOf: (req) => (keys.size === 0 ? options.accounts : keys.get(presentedKey(req.headers) ?? "")),
+            headers: GRAPHQL_ANSWER_HEADERS,
+            requestIdOf,
+            answered: ({ req, res, requestId, operationName, durationMs }) => {
+              metrics.requestAnswered("ok", durationMs / 1000);
+              if (!log.isLevelEnabled("info")) return;
+              log.info(accessLine({ req, res, requestId, durationMs, operationName, outcome: "ok", upstreamCalls: 0 }), `POST /graphql ${res.statusCode}`);
+            },
+          },
+          app,
+        )
+      : app,
+  );
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits };
   const { validationRules, parseOptions } = documentLimits(limits);
   const introspection = options.introspection ?? true;
@@ -102,7 +130,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const stopTracingUpstream = options.tracing ? traceUpstreamCalls() : undefined;
   /** False from the first moment of shutdown. */
   let accepting = true;
-  const cacheCounts = options.responseCache?.enabled === false ? undefined : newResponseCacheCounts();
   const schema = await buildGraphSchema();
   const server = new ApolloServer<GraphContext>({
     schema,
@@ -116,7 +143,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       upstreamErrorsPlugin(),
       freshnessPlugin(),
       requestOutcomePlugin(),
-      ...(cacheCounts ? [responseCachePlugin({ snapshots, counts: cacheCounts, onCount: metrics.responseCacheCounted, maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024 })] : []),
+      ...(cache ? [responseCachePlugin(cache)] : []),
       ApolloServerPluginInlineTraceDisabled(),
       // No field carries a cache hint, and its per-field hook would wrap every resolver of every request.
       ApolloServerPluginCacheControlDisabled(),
@@ -133,9 +160,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await server.start();
 
-  // Each key's accounts, worked out once: the response cache recognises a scope by this array.
-  const keys = new Map(options.gatewayKeys.map((k) => [k.key, accountsInScope(options.accounts, k.scopes)]));
   app.disable("x-powered-by");
+  // A POST answer is not HTTP-cacheable, and its ETag would only cost a hash of every body.
+  app.disable("etag");
   app.use(accessLog(log));
   app.use(healthEndpoint());
   const ops = opsEndpoints({ accounts: options.accounts, status: () => snapshots.status(), metrics, accepting: () => accepting });
@@ -166,9 +193,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     observation.begin,
     cors({ exposedHeaders: ["x-request-id"] }),
     express.json({ limit: MAX_BODY }),
+    frontReadError,
     observation.enter,
     expressMiddleware(server, {
-      context: async ({ req }) => ({ snapshots: readerFor(req) }),
+      context: async ({ req }) => ({ snapshots: readerFor(req), requestCacheKey: requestCacheKeyOf(req) }),
     }),
   );
   app.use(unreadableBody);
@@ -179,7 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `${origin}/graphql`,
     snapshots,
     opsUrl: opsServer ? originOf(opsServer) : origin,
-    responseCache: cacheCounts,
+    responseCache: cache?.counts,
     stop: async () => {
       accepting = false;
       await server.stop();

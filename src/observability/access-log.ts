@@ -17,10 +17,7 @@ const QUIET_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 export function accessLog(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
-    genReqId: (req: IncomingMessage) => {
-      const given = req.headers["x-request-id"];
-      return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdOf,
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(pathOf(req)) },
     // The id at the top of the line, as `requestId`, not inside `req`.
     quietReqLogger: true,
@@ -37,6 +34,25 @@ export function accessLog(logger: Logger): HttpLogger {
     customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
   });
+}
+
+/** A caller's sane `x-request-id`, or a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** The fields of a line as pino-http writes it here, for answers given before express (the response cache's front door). */
+export function accessLine(line: { req: IncomingMessage; res: ServerResponse; requestId: string; durationMs: number; operationName: string | null; outcome: string; upstreamCalls: number }) {
+  return {
+    requestId: line.requestId,
+    req: { method: line.req.method, path: pathOf(line.req) },
+    res: { statusCode: line.res.statusCode },
+    durationMs: Math.round(line.durationMs),
+    operationName: line.operationName,
+    outcome: line.outcome,
+    upstreamCalls: line.upstreamCalls,
+  };
 }
 
 function pathOf(req: IncomingMessage & { originalUrl?: string }): string {

@@ -6,13 +6,18 @@ import type { GraphContext } from "../../src/graph/context.js";
 import type { FreshnessEntry } from "../../src/snapshots/snapshot-reader.js";
 import { startStack, type Stack, type StackOptions } from "../support/stack.js";
 
-/** Counts operations executed and fields resolved: a cached answer executes nothing, so both stay put. */
-function executionCounter(): { plugin: ApolloServerPlugin<GraphContext>; executions: number; fields: number } {
+/**
+ * Counts requests Apollo saw, operations executed and fields resolved: a cached answer executes
+ * nothing, and one from the cache's front door never reaches Apollo.
+ */
+function executionCounter(): { plugin: ApolloServerPlugin<GraphContext>; requests: number; executions: number; fields: number } {
   const counter = {
+    requests: 0,
     executions: 0,
     fields: 0,
     plugin: {
       async requestDidStart() {
+        counter.requests++;
         return {
           async executionDidStart() {
             counter.executions++;
@@ -89,6 +94,33 @@ describe("response cache: whole answers keyed by operation, scope and snapshot v
     expect(raw.status).toBe(200);
     expect(raw.headers.get("cache-control") ?? "").not.toMatch(/public/i);
     expect(counter.executions).toBe(executions);
+  });
+
+  it("answers a repeat of the same request bytes before Apollo, with the bytes and headers Apollo sent", async () => {
+    const body = JSON.stringify({ query: PAGE, variables: { first: 5, filter: { providers: ["BUTTER"] } } });
+    const post = () => fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json", ...bearer(KEYS.everything) }, body });
+    const fromApollo = await post();
+    const apolloText = await fromApollo.text();
+    const requests = counter.requests;
+    const hits = stack.gateway.responseCache!.hits;
+
+    const fromFront = await post();
+    const frontText = await fromFront.text();
+    expect(counter.requests).toBe(requests);
+    expect(stack.gateway.responseCache!.hits).toBe(hits + 1);
+    // Byte for byte, but for the snapshots' ages, which move on.
+    const ageless = (text: string) => text.replace(/"ageSeconds":[\d.]+/g, '"ageSeconds":0');
+    expect(ageless(frontText)).toBe(ageless(apolloText));
+    expect(JSON.parse(frontText).extensions.freshness).toHaveLength(1);
+    const headers = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !["date", "x-request-id", "content-length", "keep-alive"].includes(name)));
+    expect(headers(fromFront)).toEqual(headers(fromApollo));
+    expect(fromFront.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fromFront.headers.get("x-request-id")).not.toBe(fromApollo.headers.get("x-request-id"));
+
+    // Another scope sending the same bytes gets its own answer, from Apollo.
+    const zoom = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json", ...bearer(KEYS.zoom) }, body });
+    expect(((await zoom.json()) as { data: Page }).data.phoneNumbers.totalCount).toBe(0);
+    expect(counter.requests).toBe(requests + 1);
   });
 
   it("serves the new answer as soon as a refresh changes a snapshot", async () => {

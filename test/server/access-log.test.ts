@@ -46,6 +46,21 @@ describe("the access log", () => {
     expect(await linesFor(id)).toHaveLength(1);
   });
 
+  it("writes the same line for an answer from the response cache's front door", async () => {
+    const query = "query Poll { phoneNumbers(first: 2) { totalCount } }";
+    await post(query, { authorization: `Bearer ${GATEWAY_KEY}`, "x-request-id": "req-poll-1" });
+    const hits = stack.gateway.responseCache!.hits;
+    const repeat = await post(query, { authorization: `Bearer ${GATEWAY_KEY}`, "x-request-id": "req-poll-2" });
+    expect(stack.gateway.responseCache!.hits).toBe(hits + 1);
+    expect(repeat.headers.get("x-request-id")).toBe("req-poll-2");
+    const [executed] = await linesFor("req-poll-1");
+    const lines = await linesFor("req-poll-2");
+    expect(lines).toHaveLength(1);
+    const fields = (line: Record<string, unknown>) => Object.keys(line).filter((k) => !["time", "pid", "hostname", "level"].includes(k)).sort();
+    expect(fields(lines[0]!)).toEqual(fields(executed!));
+    expect(lines[0]).toMatchObject({ msg: "POST /graphql 200", operationName: "Poll", outcome: "ok", upstreamCalls: 0, res: { statusCode: 200 }, req: { method: "POST", path: "/graphql" } });
+  });
+
   it("puts no provider credential and no gateway key anywhere in the log of a faulty run", async () => {
     for (const sim of [stack.sims.highlevel, stack.sims.telnyx, stack.sims.zoom, stack.sims.butter]) sim.setFaults({ failureRate: 0.5, rateLimitRate: 0.2, malformedRate: 0.2, retryAfterSeconds: 0 });
     try {

@@ -1,6 +1,6 @@
 import { accountKey, type ProviderAccount } from "../../model/index.js";
-import type { AccountSnapshot } from "../../snapshots/account-snapshot.js";
 import type { FreshnessNeed, SnapshotService } from "../../snapshots/snapshot-service.js";
+import type { ServedSnapshot } from "./response-cache.js";
 
 /** A caller's scope as the cache sees it: its accounts in a stable order, and that order as one string. */
 export interface CacheScope {
@@ -49,15 +49,15 @@ export function responseCacheKey(service: SnapshotService, scope: CacheScope, op
 }
 
 /** The snapshots of the accounts behind a cached answer, as served now (undefined if one no longer is). */
-export function currentSnapshots(service: SnapshotService, scope: CacheScope, accountKeys: readonly string[]): AccountSnapshot[] | undefined {
-  const snapshots: AccountSnapshot[] = [];
+export function currentSnapshots(service: SnapshotService, scope: CacheScope, accountKeys: readonly string[]): ServedSnapshot[] | undefined {
+  const served: ServedSnapshot[] = [];
   for (const key of accountKeys) {
     const account = scope.byKey.get(key);
     const snapshot = account && service.peek(account);
     if (!snapshot) return undefined;
-    snapshots.push(snapshot);
+    served.push({ account, snapshot });
   }
-  return snapshots;
+  return served;
 }
 
 /** JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` are one key. */
