@@ -5,6 +5,8 @@ import got from "got";
 import { pino } from "pino";
 import { print } from "graphql";
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { loadConfig } from "../src/config/config.js";
 import { createProviderAccounts } from "../src/providers/create-accounts.js";
 import { startGateway } from "../src/server.js";
@@ -21,7 +23,9 @@ const silentLogger = pino({ level: "silent" });
  *
  *   cold listing            time from start-up to every account's snapshot, beside the physical limit
  *                           (pages × latency on the longest sequential chain)
- *   warm first:100          p50 and CPU ms per request, from the snapshots
+ *   warm first:100          p50 and CPU ms per request, executed from the snapshots (a new alias each time)
+ *   dashboard poll          the Dashboard operation, first: 1000, repeated (a response-cache hit), beside a bare
+ *                           node:http server serialising the same answer from memory
  *   full walk (first:1000)  upstream calls and time to page the whole dashboard
  *   peak RSS                of this process (the gateway: the HTTP client runs in a child process)
  *   baseline                CPU ms per request of a minimal Apollo + got server that lists 100
@@ -79,7 +83,22 @@ async function serverCpu<T>(n: number, run: () => Promise<T>): Promise<{ cpuMs: 
 const round = (x: number) => Math.round(x * 100) / 100;
 const rows: Record<string, unknown>[] = [];
 const dashboard = print(DashboardDocument);
-const warmPage = "{ phoneNumbers(first: 100) { totalCount nodes { id e164 provider status assignee { type } } } }";
+const warmPage = "{ __ALIAS__: phoneNumbers(first: 100) { totalCount nodes { id e164 provider status assignee { type } } } }";
+
+/** The floor for a polled answer: a bare node:http server that serialises the same response object on every request. */
+async function serveFromMemory(response: unknown): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      const body = JSON.stringify(response) + "\n";
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/graphql`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 const client = BenchClient.start();
 for (const numbers of scales) {
@@ -90,8 +109,7 @@ for (const numbers of scales) {
   // when the last account's snapshot is in: a second listing right after would find Telnyx's window spent at 50,000.
   const callsAtStart = await sims.counts();
   const started = performance.now();
-  // The response cache off: every warm request below executes against the snapshots (what issue 9 caches is measured in bench/peers).
-  const gateway = await startGateway({ accounts, gatewayKeys: [], port: 0, host: "127.0.0.1", snapshotPolicy: { minRefreshMs: 0 }, responseCache: { enabled: false }, logger: silentLogger });
+  const gateway = await startGateway({ accounts, gatewayKeys: [], port: 0, host: "127.0.0.1", snapshotPolicy: { minRefreshMs: 0 }, logger: silentLogger });
   const serverStartMs = performance.now() - started;
   await gateway.snapshots.warmAll();
   const coldMs = performance.now() - started;
@@ -103,7 +121,16 @@ for (const numbers of scales) {
   const physicalMs = Math.max(...perAccount) * latencyMs;
   const coldCalls = (await sims.counts()) - callsAtStart;
 
-  const warm = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: gateway.url, body: JSON.stringify({ query: warmPage }), n: warmRequests }));
+  // Every warm page under a new alias: the response cache cannot hit, so each executes against the snapshots.
+  const warm = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: gateway.url, body: JSON.stringify({ query: warmPage }), n: warmRequests, distinct: true }));
+  // A polled dashboard (first: 1000, the same request each time) beside a bare server serialising the same answer from memory.
+  const poll = JSON.stringify({ query: dashboard, variables: { first: 1000 } });
+  await client.send({ kind: "repeat", url: gateway.url, body: poll, n: 20 });
+  const dashboardPoll = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: gateway.url, body: poll, n: warmRequests }));
+  const memory = await serveFromMemory(await (await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: poll })).json());
+  await client.send({ kind: "repeat", url: memory.url, body: poll, n: 20 });
+  const fromMemory = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: memory.url, body: poll, n: warmRequests }));
+  await memory.stop();
   const walkCallsBefore = await sims.counts();
   const walk = await serverCpu(1, () => client.send({ kind: "walk", url: gateway.url, query: dashboard, first: 1000, field: "phoneNumbers" }));
   const walkCalls = (await sims.counts()) - walkCallsBefore;
@@ -116,6 +143,10 @@ for (const numbers of scales) {
     coldUpstreamCalls: coldCalls,
     warmFirst100P50Ms: round(warm.result.p50Ms),
     warmFirst100CpuMs: warm.cpuMs,
+    dashboard1000PollP50Ms: round(dashboardPoll.result.p50Ms),
+    dashboard1000PollCpuMs: dashboardPoll.cpuMs,
+    fromMemoryP50Ms: round(fromMemory.result.p50Ms),
+    fromMemoryCpuMs: fromMemory.cpuMs,
     fullWalkPages: walk.result.pages,
     fullWalkUpstreamCalls: walkCalls,
     fullWalkMs: Math.round(walk.result.ms),
@@ -148,5 +179,7 @@ client.stop();
 console.table(rows);
 console.log(`baseline (Apollo + got, one Telnyx round trip of 100 numbers per request): ${direct.cpuMs} server CPU ms and ${round(direct.result.p50Ms)} ms p50 per request`);
 for (const row of rows) {
-  console.log(`${row.numbersPerAccount}/account: warm page CPU = ${round((row.warmFirst100CpuMs as number) / direct.cpuMs)}× the baseline's round trip; walk = ${row.walkOverCold}× the cold listing, ${row.fullWalkUpstreamCalls} upstream calls`);
+  console.log(
+    `${row.numbersPerAccount}/account: warm page CPU = ${round((row.warmFirst100CpuMs as number) / direct.cpuMs)}× the baseline's round trip; walk = ${row.walkOverCold}× the cold listing, ${row.fullWalkUpstreamCalls} upstream calls; dashboard poll p50 = ${round((row.dashboard1000PollP50Ms as number) / (row.fromMemoryP50Ms as number))}× serialising it from memory`,
+  );
 }

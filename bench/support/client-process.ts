@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
  * only on serving, so `process.cpuUsage()` around a command is the server's cost alone.
  *
  * Commands (sent by `BenchClient`): `repeat` posts one body `n` times in sequence and reports the
- * wall-time percentiles; `walk` pages a connection with `after` cursors to the end.
+ * wall-time percentiles (`distinct`: every `__ALIAS__` in the body replaced by a new alias per
+ * request, so no response cache can hit); `walk` pages a connection with `after` cursors to the end.
  */
 type Command =
-  | { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string> }
+  | { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string>; distinct?: boolean }
   | { kind: "walk"; url: string; query: string; first: number; field: string };
 
 export interface RepeatResult {
@@ -48,7 +49,7 @@ async function run(command: Command): Promise<RepeatResult | WalkResult> {
     const times: number[] = [];
     for (let i = 0; i < command.n; i++) {
       const started = performance.now();
-      await post(command.url, command.body, command.headers);
+      await post(command.url, command.distinct ? command.body.replaceAll("__ALIAS__", `a${i}_${process.pid}`) : command.body, command.headers);
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

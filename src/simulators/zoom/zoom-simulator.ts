@@ -74,6 +74,7 @@ export class ZoomSimulator extends Simulator {
   /** Zoom's per-second budget on the list endpoint, when the options set one. */
   private readonly qps: FixedWindow | undefined;
   private readonly now: () => number;
+  private nmOrder: { sources: NumberManagementSource[]; numbers: string[]; sorted: NumberManagementSource[] } | undefined;
 
   constructor(options: ZoomSimulatorOptions = {}) {
     super(
@@ -104,7 +105,21 @@ export class ZoomSimulator extends Simulator {
 
   /** Every number as Number Management lists it, in its (stable) order: by number. */
   numberManagementNumbers(): ZoomNmWireNumber[] {
-    return [...this.numbers.map(toNumberManagement), ...this.numberManagementOnly].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+    return this.numberManagementOrder().map(asNumberManagement);
+  }
+
+  /**
+   * The records behind Number Management's listing, in its order. The sort is kept while no record
+   * was added, removed, replaced or renumbered (tests change records in place), so an unfiltered
+   * page costs its own records, not a sort of the account: Zoom's pages do not slow down with size.
+   */
+  private numberManagementOrder(): readonly NumberManagementSource[] {
+    const sources: NumberManagementSource[] = [...this.numbers, ...this.numberManagementOnly];
+    const memo = this.nmOrder;
+    if (memo && memo.sources.length === sources.length && sources.every((s, i) => s === memo.sources[i] && s.number === memo.numbers[i])) return memo.sorted;
+    const sorted = [...sources].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+    this.nmOrder = { sources, numbers: sources.map((s) => s.number), sorted };
+    return sorted;
   }
 
   /** Invalidate every issued access token, as a credential rotation on Zoom's side would. */
@@ -229,7 +244,8 @@ export class ZoomSimulator extends Simulator {
       if (opened === undefined) return zoomError(400, 1003100, "The next page token is either invalid or has expired");
       offset = opened;
     }
-    const matching = this.numberManagementNumbers().filter(
+    const unfiltered = [product, numberType, status, source, assignedTo].every((f) => f.value === null) && siteId === null && keyword === null;
+    const matching = unfiltered ? this.numberManagementOrder() : this.numberManagementNumbers().filter(
       (n) =>
         (product.value === null || n.allocated_product === product.value) &&
         (numberType.value === null || n.number_type === numberType.value) &&
@@ -240,7 +256,7 @@ export class ZoomSimulator extends Simulator {
         (assignedTo.value === null ||
           (assignedTo.value === "PhoneUnassigned" ? n.allocated_product !== "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0 : assignedTo.value === "ContactCenterUnassigned" ? n.allocated_product === "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0 : n.assigned_list.some((a) => a.assigned_to_type === assignedTo.value))),
     );
-    const page = matching.slice(offset, offset + pageSize);
+    const page = matching.slice(offset, offset + pageSize).map(asNumberManagement);
     const more = offset + pageSize < matching.length;
     const next = more ? (this.repeatPageToken && tokenText ? tokenText : this.sealPageToken(offset + pageSize, query)) : this.omitLastPageToken ? undefined : "";
     // After the token is sealed, so a hook that moves the clock ages the token just handed out.
@@ -270,4 +286,11 @@ export class ZoomSimulator extends Simulator {
   private sign(payload: string, query: string): string {
     return createHmac("sha256", this.pageTokenKey).update(`${payload}|${query}`).digest("base64url").slice(0, 22);
   }
+}
+
+/** A Zoom Phone record (mapped to Number Management's shape when served) or one only Number Management lists. */
+type NumberManagementSource = ZoomWirePhoneNumber | ZoomNmWireNumber;
+
+function asNumberManagement(source: NumberManagementSource): ZoomNmWireNumber {
+  return "assigned_list" in source ? source : toNumberManagement(source);
 }
