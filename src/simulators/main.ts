@@ -1,7 +1,7 @@
 import { startSimulators } from "./start-all.js";
 
 /** `npm run simulators`: all four simulators, with the env that points numbergraph at them. */
-const sims = await startSimulators();
+const sims = await startSimulators({ telnyxRateLimit: telnyxRateLimit(process.env.SIM_TELNYX_RATE_LIMIT) });
 console.log("numbergraph simulators running (Ctrl-C to stop):");
 console.log(`  HighLevel  ${sims.highlevel.baseUrl}`);
 console.log(`  Telnyx     ${sims.telnyx.baseUrl}/v2`);
@@ -13,3 +13,11 @@ console.log("\nFault switches: POST <base>/__sim/faults {\"failureRate\":1}; cou
 const stop = () => void sims.stop().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+
+/** `SIM_TELNYX_RATE_LIMIT=1000/60`: the Telnyx simulator's window, for listings larger than its default 200 per minute. */
+function telnyxRateLimit(text: string | undefined): { limit: number; windowMs: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`SIM_TELNYX_RATE_LIMIT must be <requests>/<seconds>, e.g. 1000/60; got ${JSON.stringify(text)}.`);
+  return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+}

@@ -4,6 +4,7 @@ import { SIM_CREDENTIALS } from "./credentials.js";
 import type { FaultSwitches } from "./harness.js";
 import { HighLevelSimulator } from "./highlevel/index.js";
 import { TelnyxSimulator } from "./telnyx/index.js";
+import type { TelnyxRateLimit } from "./telnyx/telnyx-rate-limit.js";
 import { ZoomSimulator } from "./zoom/index.js";
 
 export interface RunningSimulators {
@@ -26,13 +27,15 @@ export interface SimulatorOptions {
   /** Numbers per simulated account (default `SIM_NUMBERS` or 400). */
   numbers?: number;
   faults?: Partial<FaultSwitches>;
+  /** The Telnyx simulator's window (default 200 per 60 s); `SIM_TELNYX_RATE_LIMIT=<limit>/<seconds>` for `npm run simulators`. */
+  telnyxRateLimit?: Partial<TelnyxRateLimit>;
 }
 
 /** Start all four simulators on free ports of 127.0.0.1. */
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
   const sims = {
     highlevel: new HighLevelSimulator(options),
-    telnyx: new TelnyxSimulator(options),
+    telnyx: new TelnyxSimulator({ ...options, rateLimit: options.telnyxRateLimit }),
     zoom: new ZoomSimulator(options),
     butter: new ButterSimulator(options),
   };
