@@ -46,7 +46,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           cache.count("hits");
           served = true;
           const freshness = cache.servedFrom(current, now);
-          return { http: { headers: NO_HEADERS }, body: { kind: "single", singleResult: freshness.length ? { data: answer.data, extensions: { freshness } } : { data: answer.data } } };
+          return { http: { headers: NO_HEADERS }, body: { kind: "single", singleResult: freshness.length ? { data: JSON.parse(answer.dataJson), extensions: { freshness } } : { data: JSON.parse(answer.dataJson) } } };
         },
 
         async willSendResponse({ request, queryHash, operationName, response, contextValue }) {
@@ -61,7 +61,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           if (responseCacheKey(snapshots, scope!, { queryHash: queryHash!, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
           const accountKeys = freshness.map((e) => accountKey(e.provider, e.accountId));
           const dataJson = JSON.stringify(result.data);
-          if (!served) cache.storeOperation(key, { data: result.data, accountKeys, bytes: dataJson.length });
+          if (!served) cache.storeOperation(key, { dataJson, accountKeys, bytes: dataJson.length });
           // Only an answer whose extensions are its freshness can be rebuilt byte for byte by the front.
           const requestKey = contextValue.requestCacheKey;
           if (requestKey && Object.keys(result.extensions ?? {}).every((name) => name === "freshness")) {

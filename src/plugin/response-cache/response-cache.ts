@@ -22,7 +22,8 @@ export const DEFAULT_RESPONSE_CACHE_MB = 64;
 /** An answer stored by operation (document hash, operation name, canonical variables, scope, versions). */
 export interface OperationAnswer {
   kind: "operation";
-  data: Record<string, unknown>;
+  /** The data as JSON: a string's memory is its length, so the byte bound holds (an object graph would be several times it). */
+  dataJson: string;
   /** The accounts the answer read, in its `extensions.freshness` order. */
   accountKeys: string[];
   bytes: number;
