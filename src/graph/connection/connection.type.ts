@@ -7,7 +7,7 @@ import { PageInfo } from "./page-info.type.js";
  * `totalCount`. type-graphql's generic-type pattern: an abstract base, subclassed by name.
  */
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, typeName: string) {
-  @ObjectType(`${typeName}Edge`, { description: `One item of a ${typeName} page, with its cursor.` })
+  @ObjectType(`${typeName}Edge`, { simpleResolvers: true, description: `One item of a ${typeName} page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: "Opaque position of this item, to pass as `after` to continue after it." })
     cursor!: string;
@@ -16,7 +16,7 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
     node!: TNode;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class Connection {
     @Field(() => [Edge], { complexity: withinPage, description: "This page's items with their cursors, in the connection's stable order." })
     edges!: Edge[];

@@ -5,7 +5,7 @@ import { Node } from "../node/node.type.js";
 
 /** HighLevel number pools and Zoom emergency number pools; `numbers` is a field resolver. */
 @Directive('@key(fields: "id")')
-@ObjectType({ implements: Node, description: "A pool of numbers: a HighLevel number pool or a Zoom emergency number pool." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A pool of numbers: a HighLevel number pool or a Zoom emergency number pool." })
 export class NumberPool extends Node {
   @Field(() => ProviderEnum, { description: "HIGHLEVEL for a number pool, ZOOM for an emergency number pool." })
   provider!: Provider;

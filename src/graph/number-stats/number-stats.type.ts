@@ -5,7 +5,7 @@ import { AssigneeTypeEnum, NumberStatusEnum, NumberTypeEnum, ProviderEnum } from
 
 const setWhenGrouped = (what: string, nullMeans = "") => `${what}; set when grouped by it, null otherwise${nullMeans}.`;
 
-@ObjectType({ description: "The numbers that share one value of every grouped-by dimension, and how many they are." })
+@ObjectType({ simpleResolvers: true, description: "The numbers that share one value of every grouped-by dimension, and how many they are." })
 export class NumberGroup {
   @Field(() => Int, { description: "How many numbers are in this group." })
   count!: number;
@@ -35,7 +35,7 @@ export class NumberGroup {
   inPool?: boolean | null;
 }
 
-@ObjectType({ description: "Grouped counts of the numbers the caller may see that match a filter, read from the snapshots." })
+@ObjectType({ simpleResolvers: true, description: "Grouped counts of the numbers the caller may see that match a filter, read from the snapshots." })
 export class NumberStats {
   @Field(() => Int, { description: "How many numbers match the filter: the sum of every group's count." })
   total!: number;

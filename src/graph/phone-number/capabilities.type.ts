@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "What a number can do. null = the provider does not say." })
+@ObjectType({ simpleResolvers: true, description: "What a number can do. null = the provider does not say." })
 export class Capabilities {
   @Field(() => Boolean, { nullable: true, description: "Takes voice calls. HighLevel capabilities.voice; true for every Zoom and Butter number; Telnyx: true when a voice connection routes it, else null." }) voice!: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Sends and receives SMS. HighLevel capabilities.sms; Telnyx: true when a messaging profile is attached, else null; null at Zoom and Butter (their records do not say)." }) sms!: boolean | null;

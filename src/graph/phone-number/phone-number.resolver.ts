@@ -35,7 +35,7 @@ export class PhoneNumberResolver {
   }
 
   @FieldResolver(() => [NumberPool], { complexity: typically(2), description: "Pools this number belongs to." })
-  pools(@Root() number: NumberRecord, @Ctx() { snapshots }: GraphContext): Promise<readonly PoolRecord[]> {
+  pools(@Root() number: NumberRecord, @Ctx() { snapshots }: GraphContext): readonly PoolRecord[] | Promise<readonly PoolRecord[]> {
     return poolsOfNumber(snapshots, number);
   }
 

@@ -25,8 +25,11 @@ export async function holdersOf(snapshots: SnapshotReader, e164: string): Promis
   return sortPhoneNumbers(read.flatMap((s) => s.numbersWithE164(e164)));
 }
 
-export async function poolsOfNumber(snapshots: SnapshotReader, number: NumberRecord): Promise<readonly PoolRecord[]> {
-  return (await snapshots.snapshotOf(number.provider, number.accountId))?.poolsListing(number.e164) ?? [];
+/** Synchronous when the number came from a snapshot this request read (the usual case: a page's nodes). */
+export function poolsOfNumber(snapshots: SnapshotReader, number: NumberRecord): readonly PoolRecord[] | Promise<readonly PoolRecord[]> {
+  const read = snapshots.snapshotRead(number.provider, number.accountId);
+  if (read) return read.poolsListing(number.e164);
+  return snapshots.snapshotOf(number.provider, number.accountId).then((snapshot) => snapshot?.poolsListing(number.e164) ?? []);
 }
 
 /** SPEC's stable order (for lists that are not connections: holdings across accounts). */

@@ -12,7 +12,7 @@ import { ProviderNumberDetails } from "./provider-number-details.union.js";
  * `NumberRecord`; `id`, `pools` and `alsoHeldAt` are field resolvers in phone-number.resolver.ts.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ implements: Node, description: "A phone number as one provider account holds it." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A phone number as one provider account holds it." })
 export class PhoneNumber extends Node {
   @Field(() => String, { description: 'Normalised E.164, e.g. "+14155552671".' })
   e164!: string;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType("ButterNumberDetails", { description: "Butter AI's own record of a voice-agent number." })
+@ObjectType("ButterNumberDetails", { simpleResolvers: true, description: "Butter AI's own record of a voice-agent number." })
 export class ButterNumberDetails {
   @Field(() => String, { description: "phone_number_id (phon_…)." }) phoneNumberId!: string;
   @Field(() => String, { description: "phone_number as Butter lists it." }) phoneNumber!: string;

@@ -1,12 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType("HighLevelInboundCallService", { description: "inboundCallService: what answers a HighLevel number when no user is linked." })
+@ObjectType("HighLevelInboundCallService", { simpleResolvers: true, description: "inboundCallService: what answers a HighLevel number when no user is linked." })
 export class HighLevelInboundCallService {
   @Field(() => String, { description: "voice_ai, ivr or forward." }) type!: string;
   @Field(() => String, { nullable: true, description: "The service's target as HighLevel sends it (e.g. the Voice AI agent or IVR id, or the forwarding number); null when none." }) value!: string | null;
 }
 
-@ObjectType("HighLevelNumberDetails", { description: "HighLevel's own record of a location's number." })
+@ObjectType("HighLevelNumberDetails", { simpleResolvers: true, description: "HighLevel's own record of a location's number." })
 export class HighLevelNumberDetails {
   @Field(() => String, { description: "sid: HighLevel's id of the number." }) sid!: string;
   @Field(() => String, { description: "phoneNumber exactly as HighLevel lists it." }) phoneNumber!: string;

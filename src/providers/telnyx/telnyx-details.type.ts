@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 
 /** Telnyx's PhoneNumberDetailed, less `external_pin` (a port-out secret; only its presence is served). */
-@ObjectType("TelnyxNumberDetails", { description: "Telnyx's own record of the number (external_pin is never served)." })
+@ObjectType("TelnyxNumberDetails", { simpleResolvers: true, description: "Telnyx's own record of the number (external_pin is never served)." })
 export class TelnyxNumberDetails {
   @Field(() => String, { description: "id: Telnyx's id of the number (an int64, as text)." }) id!: string;
   @Field(() => String, { description: "record_type: phone_number." }) recordType!: string;

@@ -1,13 +1,13 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { typically } from "../../graph/common/complexity.js";
 
-@ObjectType("ZoomSite", { description: "The Zoom Phone site a number belongs to (site)." })
+@ObjectType("ZoomSite", { simpleResolvers: true, description: "The Zoom Phone site a number belongs to (site)." })
 export class ZoomSite {
   @Field(() => String, { description: "site.id (Number Management: site.site_id)." }) id!: string;
   @Field(() => String, { nullable: true, description: "site.name; null when absent." }) name!: string | null;
 }
 
-@ObjectType("ZoomAssignee", { description: "Who the number is assigned to, as Zoom lists it." })
+@ObjectType("ZoomAssignee", { simpleResolvers: true, description: "Who the number is assigned to, as Zoom lists it." })
 export class ZoomAssignee {
   @Field(() => String, {
     description: "assignee.id, or Number Management's assigned_to_id: Zoom's id of the user, queue, auto receptionist, common area, location or meeting service; for an emergency number pool its site's id.",
@@ -23,26 +23,26 @@ export class ZoomAssignee {
   @Field(() => String, { nullable: true, description: "source_channel: Voice or SMS, for Contact Center targets; null otherwise." }) sourceChannel!: string | null;
 }
 
-@ObjectType("ZoomLocation", { description: "Number Management's location of the number, by name." })
+@ObjectType("ZoomLocation", { simpleResolvers: true, description: "Number Management's location of the number, by name." })
 export class ZoomLocation {
   @Field(() => String, { nullable: true, description: "location.country, e.g. \"United States\"; null when absent." }) country!: string | null;
   @Field(() => String, { nullable: true, description: "location.state, e.g. \"California\"; null when absent." }) state!: string | null;
   @Field(() => String, { nullable: true, description: "location.city, e.g. \"San Jose\"; null when absent." }) city!: string | null;
 }
 
-@ObjectType("ZoomCarrier", { description: "BYOC and Provider Exchange numbers only." })
+@ObjectType("ZoomCarrier", { simpleResolvers: true, description: "BYOC and Provider Exchange numbers only." })
 export class ZoomCarrier {
   @Field(() => Int, { nullable: true, description: "carrier.code: Zoom's code of the carrier." }) code!: number | null;
   @Field(() => String, { nullable: true, description: "carrier.name; null when absent." }) name!: string | null;
 }
 
-@ObjectType("ZoomSipGroup", { description: "BYOC numbers only." })
+@ObjectType("ZoomSipGroup", { simpleResolvers: true, description: "BYOC numbers only." })
 export class ZoomSipGroup {
   @Field(() => String, { description: "sip_group.id." }) id!: string;
   @Field(() => String, { nullable: true, description: "sip_group.display_name (Number Management: sip_group.name); null when absent." }) displayName!: string | null;
 }
 
-@ObjectType("ZoomEmergencyAddress", { description: "BYOC numbers only." })
+@ObjectType("ZoomEmergencyAddress", { simpleResolvers: true, description: "BYOC numbers only." })
 export class ZoomEmergencyAddress {
   @Field(() => String, { nullable: true, description: "emergency_address.address_line1." }) addressLine1!: string | null;
   @Field(() => String, { nullable: true, description: "emergency_address.address_line2; null when none." }) addressLine2!: string | null;
@@ -53,7 +53,7 @@ export class ZoomEmergencyAddress {
   @Field(() => String, { nullable: true, description: "emergency_address.county (Irish addresses, Number Management only); null otherwise." }) county!: string | null;
 }
 
-@ObjectType("ZoomNumberDetails", { description: "Zoom's own record of the number, from Number Management or the deprecated /phone/numbers." })
+@ObjectType("ZoomNumberDetails", { simpleResolvers: true, description: "Zoom's own record of the number, from Number Management or the deprecated /phone/numbers." })
 export class ZoomNumberDetails {
   @Field(() => String, { description: "Which Zoom API listed the number: number_management or phone." }) api!: string;
   @Field(() => String, { description: "id: Zoom's id of the number in that API (Zoom does not promise both APIs share ids)." }) id!: string;
