@@ -1,6 +1,6 @@
 import { accountKey, type ProviderAccount } from "../../model/index.js";
 import type { FreshnessNeed, SnapshotService } from "../../snapshots/snapshot-service.js";
-import type { ServedSnapshot } from "./response-cache.js";
+import { servedSnapshot, type ServedSnapshot } from "./response-cache.js";
 
 /** A caller's scope as the cache sees it: its accounts in a stable order, and that order as one string. */
 export interface CacheScope {
@@ -33,15 +33,16 @@ export interface OperationIdentity {
 
 /**
  * The cache key of an operation for this scope now, or undefined when the answer may not come from
- * the cache: an account in scope has no snapshot to serve without waiting, or serves one marked
- * stale, or the request wants fresher data than a snapshot holds (`no-cache`: always).
+ * the cache: an account in scope has no snapshot to serve without waiting, or the request wants
+ * fresher data than a snapshot holds (`no-cache`: always). A snapshot served stale keeps its version,
+ * so its answers stay (their freshness says stale).
  */
 export function responseCacheKey(service: SnapshotService, scope: CacheScope, operation: OperationIdentity, need: FreshnessNeed, now: number): string | undefined {
   if (need.maxAgeMs === 0) return undefined;
   const versions: string[] = [];
   for (const account of scope.accounts) {
     const read = service.peekRead(account);
-    if (!read?.snapshot || read.staleBecause) return undefined;
+    if (!read?.snapshot) return undefined;
     if (need.maxAgeMs !== undefined && now - read.snapshot.fetchedAt >= need.maxAgeMs) return undefined;
     versions.push(read.snapshot.version);
   }
@@ -53,9 +54,9 @@ export function currentSnapshots(service: SnapshotService, scope: CacheScope, ac
   const served: ServedSnapshot[] = [];
   for (const key of accountKeys) {
     const account = scope.byKey.get(key);
-    const snapshot = account && service.peek(account);
+    const snapshot = account && servedSnapshot(service, account);
     if (!snapshot) return undefined;
-    served.push({ account, snapshot });
+    served.push(snapshot);
   }
   return served;
 }

@@ -14,8 +14,9 @@ const NO_HEADERS = new HeaderMap();
  * SPEC §6 NUMBERGRAPH_RESPONSE_CACHE: whole answers of queries served from snapshots, keyed by the
  * operation, its variables, the caller's scope and the version of every snapshot in that scope
  * (`cache-key.ts`). A refreshed snapshot has a new version, so answers computed from the old one
- * stop matching at once; there is no TTL. Only whole, fresh answers are stored (no errors, nothing
- * stale), and no cache header goes out: answers are scoped to their caller.
+ * stop matching at once; there is no TTL. Only whole answers are stored (no errors); one read from a
+ * snapshot served stale is the same as the fresh one, and its hits say stale in their freshness. No
+ * cache header goes out: answers are scoped to their caller.
  *
  * A request the HTTP front (`http-front.ts`) read and did not find is stored for it too, by its
  * exact bytes, so the next identical request is answered before Apollo runs.
@@ -55,7 +56,6 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           const reader = contextValue.snapshots;
           if (!result.data || result.errors?.length || reader.failures.list().length) return;
           const freshness = served ? (result.extensions?.freshness as ReturnType<typeof reader.freshness>) : reader.freshness();
-          if (freshness.some((entry) => entry.stale)) return;
           // A refresh that landed while this ran: the answer may mix versions, so it is not kept.
           const versions = scope!.accounts.map((account) => snapshots.peek(account)?.version ?? "");
           if (responseCacheKey(snapshots, scope!, { queryHash: queryHash!, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;

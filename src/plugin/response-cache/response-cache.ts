@@ -106,10 +106,10 @@ export class ResponseCache {
     if (answer?.kind !== "request") return undefined;
     for (let i = 0; i < answer.scope.length; i++) {
       const served = this.snapshots.peekRead(answer.scope[i]!);
-      if (!served?.snapshot || served.staleBecause || served.snapshot.version !== answer.versions[i]) return undefined;
+      if (!served?.snapshot || served.snapshot.version !== answer.versions[i]) return undefined;
       if (need.maxAgeMs !== undefined && now - served.snapshot.fetchedAt >= need.maxAgeMs) return undefined;
     }
-    const read = answer.read.map((account) => ({ account, snapshot: this.snapshots.peek(account)! }));
+    const read = answer.read.map((account) => servedSnapshot(this.snapshots, account)!);
     return { answer, read };
   }
 
@@ -121,11 +121,22 @@ export class ResponseCache {
     for (const { account, snapshot } of read) {
       if (now - snapshot.fetchedAt > this.snapshots.policy.ttlMs) void this.snapshots.read(account, {}, now).catch(() => undefined);
     }
-    return read.map(({ snapshot }) => freshnessEntry(snapshot, undefined, now));
+    return read.map(({ snapshot, staleBecause }) => freshnessEntry(snapshot, staleBecause, now));
   }
 }
 
+/**
+ * A snapshot as it is served now. One served stale (its refresh failed, within stale-if-error) has
+ * the same version and so the same answers; only its freshness entry says stale, with the error.
+ */
 export interface ServedSnapshot {
   account: ProviderAccount;
   snapshot: AccountSnapshot;
+  staleBecause?: { code: string; message: string };
+}
+
+export function servedSnapshot(service: SnapshotService, account: ProviderAccount): ServedSnapshot | undefined {
+  const read = service.peekRead(account);
+  if (!read?.snapshot) return undefined;
+  return read.staleBecause ? { account, snapshot: read.snapshot, staleBecause: { code: read.staleBecause.code, message: read.staleBecause.message } } : { account, snapshot: read.snapshot };
 }
