@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { pinoHttp, type HttpLogger } from "pino-http";
 import { finalOutcome } from "./request-observation.js";
-import type { RequestScope } from "./request-scope.js";
+import type { GraphQLOutcome, RequestScope } from "./request-scope.js";
 
 /** Probes and scrapes would drown the log; everything else gets its line. */
 const QUIET_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
@@ -43,7 +43,7 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /** The fields of a line as pino-http writes it here, for answers given before express (the response cache's front door). */
-export function accessLine(line: { req: IncomingMessage; res: ServerResponse; requestId: string; durationMs: number; operationName: string | null; outcome: string; upstreamCalls: number }) {
+export function accessLine(line: { req: IncomingMessage; res: ServerResponse; requestId: string; durationMs: number; operationName: string | null; outcome: GraphQLOutcome; upstreamCalls: number }) {
   return {
     requestId: line.requestId,
     req: { method: line.req.method, path: pathOf(line.req) },

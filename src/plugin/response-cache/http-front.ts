@@ -29,6 +29,11 @@ export interface ResponseCacheFrontOptions {
   requestIdOf(req: IncomingMessage): string;
   /** What the full pipeline does for every answer: the access-log line and the request metrics. */
   answered(event: { req: IncomingMessage; res: ServerResponse; requestId: string; operationName: string | null; durationMs: number }): void;
+  /**
+   * Runs a request the front read and did not find, with its parsed body, as the pipeline would
+   * (Apollo without express's routing and body parsing); without it, the request goes on to `next`.
+   */
+  execute?(req: IncomingMessage, res: ServerResponse, body: unknown, key: RequestCacheKey, started: number): void;
 }
 
 /**
@@ -59,7 +64,9 @@ export function responseCacheFront(options: ResponseCacheFrontOptions, next: Req
       const hit = cache.requestAnswer(key, need, now);
       if (!hit) {
         // Counted by the plugin, which may yet find the operation under other bytes.
-        handOn(req as FrontRequest, text!, { key });
+        const front = req as FrontRequest;
+        handOn(front, text!, { key });
+        if (options.execute && !front[READ_ERROR]) return options.execute(req, res, front.body, { key }, started);
         return next(req, res);
       }
       cache.count("hits");
