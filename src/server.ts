@@ -32,6 +32,7 @@ import type { SnapshotStore } from "./snapshots/snapshot-store.js";
 import { accessLine, accessLog, requestIdOf } from "./observability/access-log.js";
 import { GatewayMetrics } from "./observability/metrics.js";
 import { healthEndpoint, opsEndpoints } from "./observability/ops-endpoints.js";
+import type { RedisStatus } from "./redis/redis-connection.js";
 import { finalOutcome, requestObservation } from "./observability/request-observation.js";
 import { requestScope, type RequestScope } from "./observability/request-scope.js";
 import { traceUpstreamCalls } from "./observability/tracing.js";
@@ -59,6 +60,8 @@ export interface GatewayOptions {
   snapshotPolicy?: Partial<SnapshotPolicy>;
   /** Where snapshots are shared; default: this process only. */
   snapshotStore?: SnapshotStore;
+  /** With REDIS_URL: the connection's state, shown in /readyz (never its URL). */
+  redisStatus?: () => RedisStatus;
   /** NUMBERGRAPH_OPS_PORT: serve /readyz and /metrics here instead of on `port` (0: any free port). */
   opsPort?: number;
   /** A span per operation and per upstream call (set when OpenTelemetry is registered; default false). */
@@ -207,7 +210,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable("etag");
   app.use(accessLog(log));
   app.use(healthEndpoint());
-  const ops = opsEndpoints({ accounts: options.accounts, status: () => snapshots.status(), metrics, accepting: () => accepting });
+  const ops = opsEndpoints({ accounts: options.accounts, status: () => snapshots.status(), metrics, accepting: () => accepting, redis: options.redisStatus });
   let opsServer: Server | undefined;
   if (options.opsPort === undefined) app.use(ops);
   else {

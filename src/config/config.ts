@@ -8,6 +8,7 @@ import type { TelnyxAccountConfig } from "../providers/telnyx/index.js";
 import type { ZoomAccountConfig } from "../providers/zoom/index.js";
 import type { SnapshotPolicy } from "../snapshots/snapshot-policy.js";
 import { ZOOM_NUMBERS_APIS, type ZoomNumbersApiSetting } from "../providers/zoom/zoom-numbers-api.js";
+import { parseRedisUrl } from "../redis/redis-url.js";
 import { DEFAULT_STATE_DIR } from "../state/directory-state-store.js";
 import { ConfigError } from "./config-error.js";
 
@@ -123,7 +124,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   }
 
   const redisUrl = read("REDIS_URL");
-  if (redisUrl) url(read, "REDIS_URL", undefined, ["redis:", "rediss:"]);
+  if (redisUrl) {
+    try {
+      parseRedisUrl(redisUrl);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
   const redisPrefix = read("NUMBERGRAPH_REDIS_PREFIX") ?? "numbergraph:";
   // Braces in the prefix would become the Cluster hash tag in place of the account's.
   if (/[{}\s]/.test(redisPrefix)) throw new ConfigError(`NUMBERGRAPH_REDIS_PREFIX must not contain braces or spaces (the account's key part carries the hash tag); got ${JSON.stringify(redisPrefix)}.`);
@@ -136,7 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (ideText !== undefined && ideText !== "true" && ideText !== "false") throw new ConfigError(`NUMBERGRAPH_IDE must be true or false; got ${JSON.stringify(read("NUMBERGRAPH_IDE"))}.`);
   const ide = ideText === undefined ? undefined : ideText === "true";
   const responseCache = { enabled: flag(read, "NUMBERGRAPH_RESPONSE_CACHE", true), maxMb: megabytes(read, "NUMBERGRAPH_RESPONSE_CACHE_MB") };
-  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, redisPrefix, maxQueryCost, ide, snapshotPolicy: readSnapshotPolicy(read), responseCache, stateDir: read("NUMBERGRAPH_STATE_DIR") ?? DEFAULT_STATE_DIR };
+  const snapshotPolicy = readSnapshotPolicy(read);
+  // Evicted copies are read back from Redis; without it they would be listed again, so no bound applies.
+  const cacheMaxMb = megabytes(read, "NUMBERGRAPH_CACHE_MAX_MB");
+  if (cacheMaxMb !== undefined && !redisUrl) {
+    throw new ConfigError("NUMBERGRAPH_CACHE_MAX_MB bounds the snapshots an instance keeps beside Redis, so it needs REDIS_URL (without Redis a dropped account would be listed again); set REDIS_URL or unset NUMBERGRAPH_CACHE_MAX_MB.");
+  }
+  if (redisUrl) snapshotPolicy.maxCacheBytes = Math.round((cacheMaxMb ?? DEFAULT_CACHE_MAX_MB) * 1024 * 1024);
+  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, redisPrefix, maxQueryCost, ide, snapshotPolicy, responseCache, stateDir: read("NUMBERGRAPH_STATE_DIR") ?? DEFAULT_STATE_DIR };
 }
 
 function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {
@@ -146,6 +160,9 @@ function portNumber(read: (name: string) => string | undefined, name: string): n
   if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`${name} must be a whole number from 0 to 65535; got ${JSON.stringify(text)}.`);
   return port;
 }
+
+/** NUMBERGRAPH_CACHE_MAX_MB's default with REDIS_URL (SPEC §6). */
+const DEFAULT_CACHE_MAX_MB = 512;
 
 function megabytes(read: (name: string) => string | undefined, name: string): number | undefined {
   const text = read(name);

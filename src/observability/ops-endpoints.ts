@@ -1,6 +1,7 @@
 import express, { type Router } from "express";
 import type { ProviderAccount, UpstreamCode } from "../model/index.js";
 import { accountKey } from "../model/index.js";
+import type { RedisStatus } from "../redis/redis-connection.js";
 import type { AccountStatus } from "../snapshots/snapshot-service.js";
 import type { GatewayMetrics } from "./metrics.js";
 
@@ -11,6 +12,8 @@ export interface OpsEndpointsOptions {
   metrics: GatewayMetrics;
   /** False once shutdown has begun: /readyz turns 503 at once, so load balancers stop sending. */
   accepting: () => boolean;
+  /** With REDIS_URL: its connection's state. Redis down does not make the instance unready (it is a help, not a dependency). */
+  redis?: () => RedisStatus;
 }
 
 /** Failures that another try may cure: until one does, an account without a snapshot keeps the instance out of rotation. */
@@ -32,7 +35,7 @@ export function readiness(statuses: readonly AccountStatus[], accepting: boolean
 }
 
 /** `/readyz` and `/metrics` (SPEC §8): on the main port, or on NUMBERGRAPH_OPS_PORT so account ids stay inside the cluster. */
-export function opsEndpoints({ accounts, status, metrics, accepting }: OpsEndpointsOptions): Router {
+export function opsEndpoints({ accounts, status, metrics, accepting, redis }: OpsEndpointsOptions): Router {
   const byKey = new Map(accounts.map((a) => [accountKey(a.provider, a.accountId), a as ProviderAccount & OperatorInfo]));
   const router = express.Router();
   router.get("/readyz", (_req, res) => {
@@ -49,6 +52,7 @@ export function opsEndpoints({ accounts, status, metrics, accepting }: OpsEndpoi
         lastErrorCode: s.lastError?.code ?? null,
         ...byKey.get(accountKey(s.provider, s.accountId))?.operatorInfo?.(),
       })),
+      ...(redis ? { redis: redis() } : {}),
     });
   });
   router.get("/metrics", async (_req, res) => {

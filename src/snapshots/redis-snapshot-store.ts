@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import { REDIS_COMMAND_TIMEOUT_MS, withinTime, type RedisConnection } from "../redis/redis-connection.js";
+import { redisCommand, type RedisConnection } from "../redis/redis-connection.js";
+import { redisLockReleased, tryWithRedisLock } from "../redis/redis-lock.js";
 import type { SnapshotData } from "./account-snapshot.js";
 import { decodeSnapshot, encodeSnapshot } from "./snapshot-codec.js";
 import type { SnapshotStore } from "./snapshot-store.js";
@@ -20,10 +19,6 @@ export interface RedisSnapshotStoreOptions {
   /** How often a waiting instance looks whether the holder is done. */
   pollMs?: number;
 }
-
-/** Deletes or extends the lock only while it is still ours (it may have expired and gone to another). */
-const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
 /**
  * Snapshots shared by every instance through Redis (SPEC §6): one copy per account, and one refresh
@@ -94,57 +89,23 @@ export class RedisSnapshotStore implements SnapshotStore {
   /** Take the account's lock and refresh; while another holds it, wait for it (bounded), then try again. */
   private async fleetFlight<T>(accountKey: string, refresh: () => Promise<T>): Promise<T> {
     const lock = this.key(accountKey, "lock");
-    const token = randomUUID();
     const giveUpAt = Date.now() + this.waitMs;
     for (;;) {
       if (this.closed) return refresh();
-      const taken = await this.command(() => this.redis.client.set(lock, token, "PX", this.lockMs, "NX"));
+      const attempt = await tryWithRedisLock(this.redis, lock, this.lockMs, refresh);
       // Redis failed: this process's own single flight is all there is.
-      if (taken === undefined) return refresh();
-      if (taken === "OK") return this.holding(lock, token, refresh);
+      if (attempt.outcome === "unavailable") return refresh();
+      if (attempt.outcome === "ran") return attempt.value;
       if (Date.now() >= giveUpAt) {
         this.logger.warn({ account: accountKey, waitedMs: this.waitMs }, "another instance's refresh of %s did not finish in time; refreshing it here", accountKey);
         return refresh();
       }
-      await this.lockReleased(lock, giveUpAt);
-    }
-  }
-
-  private async holding<T>(lock: string, token: string, refresh: () => Promise<T>): Promise<T> {
-    const renew = setInterval(() => void this.command(() => this.redis.client.eval(RENEW, 1, lock, token, this.lockMs)), Math.max(10, Math.floor(this.lockMs / 3)));
-    renew.unref();
-    try {
-      return await refresh();
-    } finally {
-      clearInterval(renew);
-      await this.command(() => this.redis.client.eval(RELEASE, 1, lock, token));
-    }
-  }
-
-  /** Until the lock is gone (released or expired), Redis fails, or `giveUpAt`. */
-  private async lockReleased(lock: string, giveUpAt: number): Promise<void> {
-    while (!this.closed && Date.now() < giveUpAt) {
-      await sleep(this.pollMs, undefined, { ref: false });
-      const held = await this.command(() => this.redis.client.exists(lock));
-      if (held !== 1) return;
+      await redisLockReleased(this.redis, lock, giveUpAt, this.pollMs, () => this.closed);
     }
   }
 
   /** One command, or undefined when Redis is away or failed (noted once per outage by the connection). */
-  private async command<R>(run: () => Promise<R>): Promise<R | undefined> {
-    if (!this.redis.available && !(await this.redis.firstConnect)) return undefined;
-    if (!this.redis.available) return undefined;
-    try {
-      const result = await withinTime(run(), REDIS_COMMAND_TIMEOUT_MS);
-      if (result === undefined) {
-        this.redis.failed(new Error(`no answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`));
-        return undefined;
-      }
-      this.redis.succeeded();
-      return result;
-    } catch (error) {
-      this.redis.failed(error);
-      return undefined;
-    }
+  private command<R>(run: () => Promise<R>): Promise<R | undefined> {
+    return redisCommand(this.redis, run);
   }
 }

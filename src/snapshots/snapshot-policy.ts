@@ -12,6 +12,12 @@ export interface SnapshotPolicy {
   maxPages: number;
   /** NUMBERGRAPH_LISTING_BUDGET_SECONDS: the longest one listing may run, in the background too. */
   listingBudgetMs: number;
+  /**
+   * NUMBERGRAPH_CACHE_MAX_MB (with REDIS_URL; default 512 MB there): the most memory, estimated, spent on
+   * in-process copies of snapshots. Past it the least recently read accounts are dropped and read back
+   * from the store when next asked for. Infinity: no bound (the default without Redis).
+   */
+  maxCacheBytes: number;
   /** Consecutive failed listings that open an account's circuit breaker. */
   breakerFailures: number;
   /** How long an open breaker leaves the account alone before one probe. */
@@ -25,6 +31,7 @@ export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = {
   deadlineMs: 20_000,
   maxPages: 2_000,
   listingBudgetMs: 300_000,
+  maxCacheBytes: Infinity,
   breakerFailures: 3,
   breakerCooldownMs: 30_000,
 };

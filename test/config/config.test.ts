@@ -3,6 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseRedisUrl } from "../../src/redis/redis-url.js";
 import { loadConfig } from "../../src/config/config.js";
 import { ConfigError } from "../../src/config/config-error.js";
 
@@ -76,6 +77,26 @@ describe("configuration (SPEC §2)", () => {
     for (const [name, value] of [["NUMBERGRAPH_MAX_ALIASES", "0"], ["NUMBERGRAPH_MAX_DEPTH", "ten"], ["NUMBERGRAPH_MAX_TOKENS", "1e4"], ["NUMBERGRAPH_MAX_DIRECTIVES", "-1"]]) {
       expect(configError({ [name!]: value })).toBe(`${name} must be a whole number, at least 1; got ${JSON.stringify(value)}.`);
     }
+  });
+
+  it("takes a Cluster or Sentinel set in REDIS_URL, with a message listing the forms for anything else, never echoing a password", () => {
+    expect(loadConfig({ REDIS_URL: "redis+cluster://:pw@10.0.0.1:7000,10.0.0.2:7001" }).redisUrl).toBe("redis+cluster://:pw@10.0.0.1:7000,10.0.0.2:7001");
+    expect(loadConfig({ REDIS_URL: "rediss+sentinel://s1:26379,s2/mymaster/2?sentinelPassword=x" }).redisUrl).toContain("sentinel");
+    expect(parseRedisUrl("redis+cluster://user:p%40ss@a:7000,[::1]:7001")).toEqual({ kind: "cluster", nodes: [{ host: "a", port: 7000 }, { host: "::1", port: 7001 }], tls: false, username: "user", password: "p@ss", address: "a:7000,::1:7001" });
+    expect(parseRedisUrl("redis+sentinel://s1,s2:5000/main")).toMatchObject({ kind: "sentinel", sentinels: [{ host: "s1", port: 26379 }, { host: "s2", port: 5000 }], name: "main" });
+    expect(configError({ REDIS_URL: "redis://h1:6379,h2:6379" })).toContain("a Cluster is redis+cluster://host:port,host:port");
+    expect(configError({ REDIS_URL: "redis+sentinel://s1:26379" })).toContain("needs the master's name");
+    expect(configError({ REDIS_URL: "redis+cluster://:secret@a:99999" })).toContain("port 99999");
+    expect(configError({ REDIS_URL: "memcached://:secret@cache" })).toMatch(/^REDIS_URL must start with redis:\/\/, rediss:\/\/, redis\+cluster:\/\/ or redis\+sentinel:\/\//);
+    for (const url of ["memcached://:secret@cache", "redis+cluster://:secret@a:99999", "redis+cluster://:secret@a b"]) expect(configError({ REDIS_URL: url })).not.toContain("secret");
+  });
+
+  it("bounds the snapshots' memory by NUMBERGRAPH_CACHE_MAX_MB with Redis (512 MB by default), and refuses it without", () => {
+    expect(loadConfig({}).snapshotPolicy.maxCacheBytes).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: "redis://cache" }).snapshotPolicy.maxCacheBytes).toBe(512 * 1024 * 1024);
+    expect(loadConfig({ REDIS_URL: "redis://cache", NUMBERGRAPH_CACHE_MAX_MB: "0.5" }).snapshotPolicy.maxCacheBytes).toBe(512 * 1024);
+    expect(configError({ REDIS_URL: "redis://cache", NUMBERGRAPH_CACHE_MAX_MB: "lots" })).toMatch(/^NUMBERGRAPH_CACHE_MAX_MB must be a number of megabytes/);
+    expect(configError({ NUMBERGRAPH_CACHE_MAX_MB: "64" })).toContain("needs REDIS_URL");
   });
 
   it("parses gateway keys and rejects bad scopes without printing the key", () => {

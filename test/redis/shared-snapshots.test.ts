@@ -47,6 +47,7 @@ describe("two gateway instances sharing one Redis", () => {
       logger: log.logger,
       snapshotPolicy: { minRefreshMs: 0 },
       snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
+      redisStatus: () => redis.status(),
       now,
     });
     return {
@@ -125,13 +126,20 @@ describe("two gateway instances sharing one Redis", () => {
       const outages = instance.log.records().filter((r) => String(r.msg).includes("is unreachable"));
       expect(outages).toHaveLength(1);
       expect(JSON.stringify(outages[0])).not.toContain("redis://");
+      // /readyz says so, and the instance stays ready: Redis is a help, not a dependency.
+      const ready = await readyz(instance);
+      expect(ready).toMatchObject({ status: 200, body: { status: "ready", redis: { state: "down", kind: "server", address: `127.0.0.1:${redisServer.port}` } } });
+      expect(Date.parse(ready.body.redis.since)).toBeGreaterThan(0);
     }
   });
 
   it("shares again once Redis is back, without a restart", async () => {
     await redisServer.start();
     await until(() => a.redis.available && b.redis.available);
-    for (const instance of [a, b]) expect(instance.log.records().filter((r) => String(r.msg).includes("is back"))).toHaveLength(1);
+    for (const instance of [a, b]) {
+      expect(instance.log.records().filter((r) => String(r.msg).includes("is back"))).toHaveLength(1);
+      expect((await readyz(instance)).body.redis.state).toBe("up");
+    }
 
     // Two minutes on, every copy is past the TTL. A lists and saves; B, asking for at most a minute's age, takes A's.
     clockOffsetMs += 120_000;
@@ -143,6 +151,11 @@ describe("two gateway instances sharing one Redis", () => {
     for (const s of b.gateway.snapshots.status()) expect(s.ageSeconds).toBeLessThan(60);
   });
 });
+
+async function readyz(instance: Instance): Promise<{ status: number; body: { status: string; redis: { state: string; since: string } } }> {
+  const response = await fetch(`${instance.gateway.opsUrl}/readyz`);
+  return { status: response.status, body: (await response.json()) as { status: string; redis: { state: string; since: string } } };
+}
 
 function doubled(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, 2 * n]));
