@@ -11,6 +11,7 @@ import { DEFAULT_SNAPSHOT_POLICY } from "./snapshots/snapshot-policy.js";
 import { RedisSnapshotStore } from "./snapshots/redis-snapshot-store.js";
 import { startSimulators, type RunningSimulators } from "./simulators/start-all.js";
 import { DirectoryStateStore } from "./state/directory-state-store.js";
+import { RedisStateStore } from "./state/redis-state-store.js";
 import { SettlingStateStore } from "./state/settling-state-store.js";
 import { StateStoreError } from "./state/state-store.js";
 
@@ -35,19 +36,24 @@ async function main(): Promise<void> {
   }
   if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
   const policy = { ...DEFAULT_SNAPSHOT_POLICY, ...config.snapshotPolicy };
-  const snapshotStore = config.redisUrl
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const snapshotStore = redis
     ? new RedisSnapshotStore({
-        redis: connectRedis(config.redisUrl, logger),
+        redis,
         logger,
         prefix: config.redisPrefix,
         keepMs: policy.staleIfErrorMs + policy.ttlMs,
         waitMs: policy.listingBudgetMs,
+        // The state store shares the connection: closed once its writes in flight have settled.
+        closeConnection: false,
       })
     : undefined;
 
-  // OAuth refresh tokens rotate: without a writable store the first trade would lose the install.
+  // OAuth refresh tokens rotate: without a writable store the first trade would lose the install. With
+  // Redis the fleet shares them, and the directory keeps them while Redis is unreachable (SPEC §2).
   // Settling: shutdown waits for trades and writes in flight, so a rotated refresh token is never lost to it.
-  const stateStore = needsStateStore(config.accounts) ? new SettlingStateStore(await DirectoryStateStore.open(config.stateDir)) : undefined;
+  const stateDirectory = needsStateStore(config.accounts) ? await DirectoryStateStore.open(config.stateDir) : undefined;
+  const stateStore = stateDirectory && new SettlingStateStore(redis ? new RedisStateStore({ redis, directory: stateDirectory, logger, prefix: config.redisPrefix }) : stateDirectory);
 
   const gateway = await startGateway({
     accounts: createProviderAccounts(config.accounts, { stateStore, log: logger }),
@@ -65,6 +71,7 @@ async function main(): Promise<void> {
     snapshotPolicy: config.snapshotPolicy,
     responseCache: config.responseCache,
     snapshotStore,
+    redisStatus: redis ? () => redis.status() : undefined,
   });
   logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     void gateway
       .stop()
       .then(() => stateStore?.settled())
+      .then(() => redis?.close())
       .then(() => simulators?.stop())
       .then(() => tracing?.shutdown())
       .then(

@@ -18,6 +18,8 @@ export interface RedisSnapshotStoreOptions {
   lockMs?: number;
   /** How often a waiting instance looks whether the holder is done. */
   pollMs?: number;
+  /** Whether `close` closes the connection too (default true; false when others share it). */
+  closeConnection?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export class RedisSnapshotStore implements SnapshotStore {
   private readonly pollMs: number;
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private closed = false;
+  private readonly closeConnection: boolean;
 
   constructor(options: RedisSnapshotStoreOptions) {
     this.redis = options.redis;
@@ -50,6 +53,7 @@ export class RedisSnapshotStore implements SnapshotStore {
     this.waitMs = options.waitMs;
     this.lockMs = options.lockMs ?? 10_000;
     this.pollMs = options.pollMs ?? 50;
+    this.closeConnection = options.closeConnection ?? true;
   }
 
   /** The key of one of an account's records (`snapshot`, `lock`). */
@@ -83,7 +87,7 @@ export class RedisSnapshotStore implements SnapshotStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.redis.close();
+    if (this.closeConnection) await this.redis.close();
   }
 
   /** Take the account's lock and refresh; while another holds it, wait for it (bounded), then try again. */

@@ -39,8 +39,13 @@ const tradeSchema = z.object({ access_token: z.string().min(1), expires_in: z.nu
 const locationTokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 const errorSchema = z.object({ message: z.union([z.string(), z.array(z.string())]).optional(), error: z.string().optional() });
 
-/** What the store keeps per install: the latest refresh token and which configured token it descends from. */
-const storedSchema = z.object({ refreshToken: z.string().min(1), derivedFrom: z.string() });
+/**
+ * What the store keeps per install: the latest refresh token, which configured token it descends
+ * from, and the access token that trade gave with when to renew it, so other instances use it
+ * rather than trading their own.
+ */
+const storedSchema = z.object({ refreshToken: z.string().min(1), derivedFrom: z.string(), accessToken: z.string().min(1).optional(), renewAt: z.number().optional() });
+type StoredInstall = z.infer<typeof storedSchema>;
 
 /** Renew this long before expiry: a tenth of the lifetime, at most 5 minutes. */
 const renewMarginMs = (expiresInSeconds: number) => Math.min(300, expiresInSeconds / 10) * 1000;
@@ -56,11 +61,14 @@ const said = (answer: FormAnswer) => {
  * before the access token expires, and again after a 401. Each trade retires the refresh token it
  * used, so the new one is written to the state store before its access token is handed out, and
  * trades for one install happen one at a time (one request in this process, the store's lock
- * across processes). A refused refresh token fails the install with advice and is not tried again
+ * across processes). The access token is stored beside the refresh token, so another instance
+ * sharing the store takes it instead of trading again. A refused refresh token fails the install with advice and is not tried again
  * until the store holds another; "Location is not active" keeps the token and tries again later.
  */
 export class HighLevelInstallTokens implements HighLevelAccessTokens {
   private token: { value: string; renewAt: number } | undefined;
+  /** The access token a call was last answered 401 with: never taken from the store again. */
+  private refused: string | undefined;
   private inFlight: Promise<string> | undefined;
   /** A new refresh token the store refused to take: used for the next trade, never lost. */
   private unsaved: string | undefined;
@@ -89,6 +97,7 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
   }
 
   invalidate(refused: string): void {
+    this.refused = refused;
     if (this.token?.value === refused) this.token = undefined;
   }
 
@@ -116,15 +125,21 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
 
   /** The store's refresh token when it descends from the configured one; undefined when the store has none for it. */
   private async readStored(): Promise<string | undefined> {
+    return (await this.readRecord())?.refreshToken;
+  }
+
+  /** The store's record of this install when it descends from the configured refresh token. */
+  private async readRecord(): Promise<StoredInstall | undefined> {
     const raw = await this.deps.store.get(this.key);
     if (raw === undefined) return undefined;
     const parsed = storedSchema.safeParse(safeJson(raw));
     if (!parsed.success || parsed.data.derivedFrom !== fingerprint(this.config.refreshToken)) return undefined;
-    return parsed.data.refreshToken;
+    return parsed.data;
   }
 
-  private async save(refreshToken: string): Promise<void> {
-    await this.deps.store.set(this.key, JSON.stringify({ refreshToken, derivedFrom: fingerprint(this.config.refreshToken), savedAt: new Date(this.now()).toISOString() }));
+  private async save(refreshToken: string, access?: { value: string; renewAt: number }): Promise<void> {
+    const record = { refreshToken, derivedFrom: fingerprint(this.config.refreshToken), ...(access ? { accessToken: access.value, renewAt: access.renewAt } : {}), savedAt: new Date(this.now()).toISOString() };
+    await this.deps.store.set(this.key, JSON.stringify(record));
   }
 
   /**
@@ -134,7 +149,14 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
    */
   private async trade(): Promise<string> {
     // Inside the lock: whatever another instance stored last is the live token.
-    const refreshToken = this.unsaved ?? (await this.readStored()) ?? this.config.refreshToken;
+    const record = this.unsaved ? undefined : await this.readRecord();
+    // Another instance traded meanwhile: its access token serves this one too, no trade of our own.
+    if (record?.accessToken && record.renewAt !== undefined && this.now() < record.renewAt && record.accessToken !== this.refused) {
+      this.token = { value: record.accessToken, renewAt: record.renewAt };
+      this.lastRefreshToken = record.refreshToken;
+      return record.accessToken;
+    }
+    const refreshToken = this.unsaved ?? record?.refreshToken ?? this.config.refreshToken;
     this.lastRefreshToken = refreshToken;
     // A trade retires the token it spends, so it happens only when its successor can be made durable.
     try {
@@ -153,13 +175,14 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
       const issued = parsed.data;
       this.unsaved = issued.refresh_token;
       this.lastRefreshToken = issued.refresh_token;
+      const token = { value: issued.access_token, renewAt: this.now() + issued.expires_in * 1000 - renewMarginMs(issued.expires_in) };
       try {
-        await this.save(issued.refresh_token);
+        await this.save(issued.refresh_token, token);
       } catch (error) {
         throw this.storeFailed(error, "after a trade; the new refresh token is kept in memory and saved on the next try");
       }
       this.unsaved = undefined;
-      this.token = { value: issued.access_token, renewAt: this.now() + issued.expires_in * 1000 - renewMarginMs(issued.expires_in) };
+      this.token = token;
       this.deps.log.info({ provider: "HIGHLEVEL", install: this.label, expiresInSeconds: issued.expires_in }, "HighLevel OAuth: traded the refresh token; the new one is in the %s", this.deps.store.description);
       return issued.access_token;
     }
