@@ -88,14 +88,15 @@ describe("shutdown with a HighLevel OAuth trade in flight", () => {
     expect(sim.oauth.isCurrent(stored[0]!)).toBe(true);
     expect(sim.oauth.counters).toMatchObject({ trades: 1, retiredRefreshTokenPresented: 0 });
 
-    // Restarted with the original (now retired) token still in the environment: the store's wins.
+    // Restarted with the original (now retired) token still in the environment: the store's wins, and
+    // the access token stored beside it is still valid, so the restart answers without a trade.
     sim.oauth.tokenAnswerDelayMs = 0;
     const second = await startMain(env);
     try {
       const answer = await postGraphQL(second.url, QUERY);
       expect(answer.body.errors).toBeUndefined();
       expect(answer.body.data.phoneNumbers.totalCount).toBe(sim.location(LOCATION).numbers.length);
-      expect(sim.oauth.counters).toMatchObject({ trades: 2, retiredRefreshTokenPresented: 0, refusedTrades: 0 });
+      expect(sim.oauth.counters).toMatchObject({ trades: 1, retiredRefreshTokenPresented: 0, refusedTrades: 0 });
     } finally {
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
