@@ -1,9 +1,11 @@
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleAll, type CircuitBreakerPolicy } from "cockatiel";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import { accountKey, UpstreamError, type ProviderAccount } from "../model/index.js";
 import { providerLabel } from "../providers/shared/upstream-http.js";
 import { AccountSnapshot, type SnapshotData } from "./account-snapshot.js";
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from "./snapshot-policy.js";
+import { estimateSnapshotBytes } from "./snapshot-size.js";
 import { MemorySnapshotStore, type SnapshotStore } from "./snapshot-store.js";
 
 /** What one read of one account gives a request: a snapshot (maybe stale, with why), or the account's failure. */
@@ -38,6 +40,9 @@ interface AccountState {
   breaker: CircuitBreakerPolicy;
   /** The first listing has settled, one way or the other. */
   settled: boolean;
+  /** Dropped from memory by NUMBERGRAPH_CACHE_MAX_MB: what it held, until it is read back from the store. */
+  dropped?: { version: string; fetchedAt: number };
+  readingBack?: Promise<void>;
 }
 
 /**
@@ -80,6 +85,8 @@ export class SnapshotService {
   private readonly states = new Map<string, AccountState>();
   private readonly stopping = new AbortController();
   private readonly onRefresh: (refresh: SnapshotRefresh) => void;
+  /** The in-process copies by recency and estimated size, when NUMBERGRAPH_CACHE_MAX_MB bounds them. */
+  private readonly resident?: LRUCache<string, AccountSnapshot>;
 
   constructor(
     readonly accounts: readonly ProviderAccount[],
@@ -90,6 +97,17 @@ export class SnapshotService {
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
     this.onRefresh = options.onRefresh ?? noop;
+    if (Number.isFinite(this.policy.maxCacheBytes)) {
+      const maxSize = Math.max(1, Math.floor(this.policy.maxCacheBytes));
+      this.resident = new LRUCache<string, AccountSnapshot>({
+        maxSize,
+        // A snapshot larger than the bound still serves, alone: it counts as the whole bound.
+        sizeCalculation: (snapshot) => Math.max(1, Math.min(maxSize, estimateSnapshotBytes(snapshot))),
+        dispose: (snapshot, key, reason) => {
+          if (reason === "evict") this.drop(key, snapshot);
+        },
+      });
+    }
     for (const account of accounts) {
       const key = accountKey(account.provider, account.accountId);
       const breaker = circuitBreaker(handleAll, { halfOpenAfter: this.policy.breakerCooldownMs, breaker: new ConsecutiveBreaker(this.policy.breakerFailures) });
@@ -114,6 +132,8 @@ export class SnapshotService {
   async read(account: ProviderAccount, need: FreshnessNeed, deadlineAt: number): Promise<SnapshotRead> {
     const s = this.state(account);
     const maxAgeMs = need.maxAgeMs ?? (this.policy.ttlMs === 0 ? 0 : undefined);
+    if (s.current) this.resident?.get(s.key); // most recently used
+    else if (s.dropped) await this.readBack(s);
     if (s.current) {
       const age = this.now() - s.current.fetchedAt;
       if (maxAgeMs !== undefined && age > maxAgeMs) {
@@ -144,15 +164,23 @@ export class SnapshotService {
     return s.current ? this.serveCurrent(s) : undefined;
   }
 
+  /** What the in-process copies hold now: accounts and estimated bytes (what NUMBERGRAPH_CACHE_MAX_MB bounds). */
+  memory(): { accounts: number; bytes: number; maxBytes: number } {
+    const held = [...this.states.values()].filter((s) => s.current);
+    return { accounts: held.length, bytes: held.reduce((sum, s) => sum + estimateSnapshotBytes(s.current!), 0), maxBytes: this.policy.maxCacheBytes };
+  }
+
   status(): AccountStatus[] {
     return [...this.states.values()].map((s) => {
       const read = s.current ? this.serveCurrent(s) : undefined;
+      // A dropped copy is still the account's snapshot: read back from the store when next asked for.
+      const held = s.current ?? s.dropped;
       return {
         provider: s.account.provider,
         accountId: s.account.accountId,
-        state: read?.snapshot ? (read.staleBecause ? "stale" : "fresh") : s.settled ? "failed" : "loading",
-        ageSeconds: s.current ? ageSeconds(this.now() - s.current.fetchedAt) : null,
-        version: s.current?.version ?? null,
+        state: read?.snapshot ? (read.staleBecause ? "stale" : "fresh") : s.dropped ? (s.failure && s.failure.at >= s.dropped.fetchedAt ? "stale" : "fresh") : s.settled ? "failed" : "loading",
+        ageSeconds: held ? ageSeconds(this.now() - held.fetchedAt) : null,
+        version: held?.version ?? null,
         breaker: breakerState(s.breaker.state),
         lastError: s.failure ? { code: s.failure.error.code, message: s.failure.error.message } : null,
       };
@@ -208,7 +236,7 @@ export class SnapshotService {
       })
       .then((data) => {
         const snapshot = adopt(data, previous);
-        s.current = snapshot;
+        this.keep(s, snapshot);
         s.failure = undefined;
         if (previous?.version !== snapshot.version) {
           this.logger.info({ provider: s.account.provider, accountId: s.account.accountId, numbers: snapshot.numbers.length, pools: snapshot.pools.length, version: snapshot.version }, "snapshot refreshed");
@@ -228,6 +256,42 @@ export class SnapshotService {
         s.settled = true;
       });
     return s.running;
+  }
+
+  /** Hold `snapshot` as the account's in-process copy (counted against NUMBERGRAPH_CACHE_MAX_MB). */
+  private keep(s: AccountState, snapshot: AccountSnapshot): void {
+    s.current = snapshot;
+    s.dropped = undefined;
+    this.resident?.set(s.key, snapshot);
+  }
+
+  /** The bound evicted an account's copy: forget it here, remembering what it was for status and read-back. */
+  private drop(key: string, snapshot: AccountSnapshot): void {
+    const s = this.states.get(key);
+    if (!s || s.current !== snapshot) return;
+    s.current = undefined;
+    s.dropped = { version: snapshot.version, fetchedAt: snapshot.fetchedAt };
+    this.logger.debug({ account: key }, "snapshot of %s dropped from memory (NUMBERGRAPH_CACHE_MAX_MB); read back from the store when next asked for", key);
+  }
+
+  /**
+   * A dropped account's snapshot, loaded back from the store (Redis) rather than listed: one load per
+   * account at a time. When the store has none (Redis away, or the key expired) the read goes on as
+   * for an account without a snapshot.
+   */
+  private readBack(s: AccountState): Promise<void> {
+    s.readingBack ??= this.store
+      .load(s.key)
+      .then(
+        (data) => {
+          if (!data || s.current) return;
+          this.keep(s, adopt(data, undefined));
+          this.logger.debug({ account: s.key, version: data.version }, "snapshot of %s read back from the store", s.key);
+        },
+        (error: unknown) => this.logger.warn({ err: error, account: s.key }, "could not read a dropped snapshot back from the store; listing the account instead"),
+      )
+      .finally(() => (s.readingBack = undefined));
+    return s.readingBack;
   }
 
   /** One listing within its bounds: the page cap, the time budget, the breaker, and the gateway's stop. */

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { print } from "graphql";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import { connectRedis } from "../../src/redis/redis-connection.js";
+import { startGateway, type RunningGateway } from "../../src/server.js";
+import { AccountSnapshot } from "../../src/snapshots/account-snapshot.js";
+import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { estimateSnapshotBytes } from "../../src/snapshots/snapshot-size.js";
+import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
+import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
+import { memoryLogger } from "../support/memory-logger.js";
+import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { TEST_TUNING, withTuning, type GraphQLResponse } from "../support/stack.js";
+
+/** Upstream calls for inventories (OAuth token trades aside). */
+function upstreamCalls(sims: RunningSimulators): Record<string, number> {
+  return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
+}
+
+describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped accounts read back from Redis", () => {
+  let redisServer: RedisServer;
+  let sims: RunningSimulators;
+  let gateway: RunningGateway;
+  const log = memoryLogger();
+  let oneListing: Record<string, number>;
+  let totalNumbers = 0;
+  let accounts = 0;
+  let bound = 0;
+
+  const dashboard = async (): Promise<GraphQLResponse<DashboardQuery>> => {
+    const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(DashboardDocument), variables: { first: 50 } }) });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    sims = await startSimulators();
+    // Each account's estimated size, from a listing of its own: the bound holds the largest alone.
+    const sizes: number[] = [];
+    for (const account of createProviderAccounts(withTuning(sims.accounts, TEST_TUNING))) {
+      const inventory = await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 });
+      totalNumbers += inventory.numbers.length;
+      sizes.push(estimateSnapshotBytes(AccountSnapshot.fromInventory(account.provider, account.accountId, inventory, Date.now())));
+    }
+    accounts = sizes.length;
+    bound = Math.max(...sizes);
+    oneListing = upstreamCalls(sims);
+    sims.resetCounts();
+    const redis = connectRedis(redisServer.url, log.logger);
+    gateway = await startGateway({
+      accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+      gatewayKeys: [],
+      port: 0,
+      host: "127.0.0.1",
+      logger: log.logger,
+      snapshotPolicy: { maxCacheBytes: bound, minRefreshMs: 0 },
+      snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await sims?.stop();
+    await redisServer?.stop();
+  });
+
+  it("lists each account once, and keeps no more in memory than the bound", async () => {
+    expect(accounts).toBeGreaterThanOrEqual(4);
+    await gateway.snapshots.warmAll();
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+    const memory = gateway.snapshots.memory();
+    expect(memory.bytes).toBeLessThanOrEqual(bound);
+    expect(memory.accounts).toBeLessThan(accounts);
+    // A dropped account is still ready: its snapshot is in Redis.
+    expect(gateway.snapshots.status().map((s) => s.state)).toEqual(Array(accounts).fill("fresh"));
+    expect((await fetch(`${gateway.opsUrl}/readyz`)).status).toBe(200);
+  });
+
+  it("answers dashboards over every account by reading dropped ones back from Redis, never from the providers", async () => {
+    sims.resetCounts();
+    for (let round = 0; round < 3; round++) {
+      const answer = await dashboard();
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.phoneNumbers.totalCount).toBe(totalNumbers);
+      expect(gateway.snapshots.memory().bytes).toBeLessThanOrEqual(bound);
+    }
+    expect(upstreamCalls(sims)).toEqual({});
+    const readBack = new Set(log.records().filter((r) => String(r.msg).includes("read back from the store")).map((r) => r.account));
+    expect(readBack.size).toBeGreaterThanOrEqual(accounts - 1);
+  });
+});
