@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** A real redis-server on a free loopback port, kept in memory only; stop, kill and start it again on the same port. */
@@ -68,5 +71,91 @@ function freePort(): Promise<number> {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
+  });
+}
+
+/** A real three-node (by default) Redis Cluster on free loopback ports, masters only, for tests of the Cluster claim. */
+export interface RedisCluster {
+  ports: number[];
+  /** REDIS_URL's Cluster form, naming every node. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startRedisCluster(nodes = 3): Promise<RedisCluster> {
+  const dir = await mkdtemp(join(tmpdir(), "numbergraph-redis-cluster-"));
+  const ports: number[] = [];
+  // Each node also listens on its port + 10000 (the cluster bus): both must be free.
+  while (ports.length < nodes) {
+    const port = await freePort();
+    if (port <= 55_535 && !ports.includes(port) && (await isFree(port + 10_000))) ports.push(port);
+  }
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      children.map(async (child) => {
+        if (child.exitCode !== null) return;
+        const gone = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGKILL");
+        await gone;
+      }),
+    );
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    for (const port of ports) {
+      const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--dir", dir];
+      const child = spawn("redis-server", args, { stdio: ["ignore", "ignore", "pipe"] });
+      children.push(child);
+      let failure: Error | undefined;
+      child.on("error", (error) => (failure = new Error(`redis-server did not start (${error.message}); install it (Debian: apt-get install -y redis-server)`)));
+      child.on("exit", (code) => (failure ??= new Error(`redis-server exited with ${String(code)} before answering PING`)));
+      while (!(await answersPing(port))) {
+        if (failure) throw failure;
+        await sleep(20);
+      }
+      child.removeAllListeners("exit");
+    }
+    const create = spawn("redis-cli", ["--cluster", "create", ...ports.map((p) => `127.0.0.1:${p}`), "--cluster-replicas", "0", "--cluster-yes"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    create.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    create.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      create.once("error", reject);
+      create.once("exit", resolve);
+    });
+    if (code !== 0) throw new Error(`redis-cli --cluster create exited with ${String(code)}: ${output.slice(-500)}`);
+    // Every node must agree the cluster is whole before clients are let in.
+    for (const port of ports) while (!(await command(port, "CLUSTER INFO")).includes("cluster_state:ok")) await sleep(50);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { ports, url: `redis+cluster://${ports.map((p) => `127.0.0.1:${p}`).join(",")}`, stop };
+}
+
+/** One inline command's raw reply (enough for PING and CLUSTER INFO). */
+function command(port: number, line: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: "127.0.0.1" });
+    let reply = "";
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.on("connect", () => socket.write(`${line}\r\n`));
+    socket.on("data", (chunk) => {
+      reply += chunk.toString();
+      // A bulk reply ($<length>\r\n<body>\r\n) or a one-line one.
+      const bulk = /^\$(\d+)\r\n/.exec(reply);
+      if (bulk ? reply.length >= bulk[0].length + Number(bulk[1]) + 2 : reply.includes("\r\n")) socket.end();
+    });
+    socket.on("close", () => resolve(reply));
+    socket.on("error", () => resolve(""));
+  });
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
   });
 }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { Redis } from "ioredis";
+import { print } from "graphql";
+import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
+import { startGateway, type RunningGateway } from "../../src/server.js";
+import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
+import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
+import { memoryLogger } from "../support/memory-logger.js";
+import { startRedisCluster, type RedisCluster } from "../support/redis-server.js";
+import { TEST_TUNING, withTuning, type GraphQLResponse } from "../support/stack.js";
+
+/** Upstream calls for inventories (OAuth token trades aside). */
+function upstreamCalls(sims: RunningSimulators): Record<string, number> {
+  return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
+}
+
+describe("two gateway instances sharing a three-node Redis Cluster", () => {
+  let cluster: RedisCluster;
+  let sims: RunningSimulators;
+  const instances: { gateway: RunningGateway; redis: RedisConnection }[] = [];
+  let oneListing: Record<string, number>;
+  let totalNumbers = 0;
+
+  const dashboard = async (gateway: RunningGateway): Promise<GraphQLResponse<DashboardQuery>> => {
+    const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(DashboardDocument), variables: { first: 50 } }) });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+  const expectAnswered = (responses: GraphQLResponse<DashboardQuery>[]) => {
+    for (const response of responses) {
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.phoneNumbers.totalCount).toBe(totalNumbers);
+    }
+  };
+
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+    sims = await startSimulators();
+    for (const account of createProviderAccounts(withTuning(sims.accounts, TEST_TUNING))) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
+    oneListing = upstreamCalls(sims);
+    sims.resetCounts();
+    for (let i = 0; i < 2; i++) {
+      const log = memoryLogger();
+      const redis = connectRedis(cluster.url, log.logger);
+      const gateway = await startGateway({
+        accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+        gatewayKeys: [],
+        port: 0,
+        host: "127.0.0.1",
+        logger: log.logger,
+        snapshotPolicy: { minRefreshMs: 0 },
+        snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
+        redisStatus: () => redis.status(),
+      });
+      instances.push({ gateway, redis });
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((i) => i.gateway.stop()));
+    await sims?.stop();
+    await cluster?.stop();
+  });
+
+  it("answers 40 concurrent dashboards spread over both with one listing per account in total, the snapshots spread over the nodes by the accounts' hash tags", async () => {
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => dashboard(instances[i % 2]!.gateway)));
+    expectAnswered(responses);
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+    for (const { redis } of instances) expect(redis.status()).toMatchObject({ state: "up", kind: "cluster" });
+
+    // Every account's snapshot is in the Cluster, spread over its nodes by the accounts' hash tags.
+    const keys: string[] = [];
+    const holders = new Set<number>();
+    for (const port of cluster.ports) {
+      const node = new Redis(port, "127.0.0.1");
+      const held = await node.keys("numbergraph:*");
+      if (held.length > 0) holders.add(port);
+      keys.push(...held);
+      await node.quit();
+    }
+    const accountKeys = instances[0]!.gateway.snapshots.accounts.map((account) => `numbergraph:{${account.provider}/${account.accountId}}:snapshot`);
+    expect(keys.sort()).toEqual(accountKeys.sort());
+    expect(holders.size).toBeGreaterThan(1);
+  });
+
+  it("answers either instance afterwards without an upstream call", async () => {
+    sims.resetCounts();
+    expectAnswered(await Promise.all([dashboard(instances[0]!.gateway), dashboard(instances[1]!.gateway), dashboard(instances[0]!.gateway), dashboard(instances[1]!.gateway)]));
+    expect(upstreamCalls(sims)).toEqual({});
+    expect(instances[0]!.gateway.snapshots.status().map((s) => s.version)).toEqual(instances[1]!.gateway.snapshots.status().map((s) => s.version));
+  });
+});
