@@ -150,6 +150,34 @@ describe("two gateway instances sharing one Redis", () => {
     expect(upstreamCalls(sims)).toEqual(oneListing);
     for (const s of b.gateway.snapshots.status()) expect(s.ageSeconds).toBeLessThan(60);
   });
+
+  it("learns of another instance's newer snapshot when its own passes the TTL: loaded from Redis, not listed", async () => {
+    // Two minutes on, both copies are past the TTL. A, asked for fresh data, lists and saves.
+    clockOffsetMs += 120_000;
+    sims.resetCounts();
+    expectAnswered([await a.dashboard({ "cache-control": "no-cache" })]);
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+    // B answers at once from its old copy and refreshes in the background, which finds A's in Redis.
+    expectAnswered([await b.dashboard()]);
+    await until(() => b.gateway.snapshots.status().every((s) => s.ageSeconds !== null && s.ageSeconds < 60));
+    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(b.gateway.snapshots.status().map((s) => s.version)).toEqual(a.gateway.snapshots.status().map((s) => s.version));
+  });
+
+  it("answers warm requests without a Redis round trip", async () => {
+    const probe = new Redis(redisServer.url);
+    const processed = async () => Number(/total_commands_processed:(\d+)/.exec(await probe.info("stats"))![1]);
+    try {
+      const before = await processed();
+      sims.resetCounts();
+      for (let i = 0; i < 10; i++) expectAnswered(await Promise.all([a.dashboard(), b.dashboard()]));
+      // Only the probe's own INFO reached Redis: twenty dashboards read the instances' memory.
+      expect((await processed()) - before).toBe(1);
+      expect(upstreamCalls(sims)).toEqual({});
+    } finally {
+      await probe.quit();
+    }
+  });
 });
 
 async function readyz(instance: Instance): Promise<{ status: number; body: { status: string; redis: { state: string; since: string } } }> {
