@@ -1,11 +1,21 @@
+import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Redis } from "ioredis";
 import { print } from "graphql";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
+import { HighLevelInstallTokens } from "../../src/providers/highlevel/highlevel-oauth.js";
+import { createFormPoster } from "../../src/providers/shared/form-post.js";
 import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
+import { HIGHLEVEL_SIM_APP, HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
+import { DirectoryStateStore } from "../../src/state/directory-state-store.js";
+import { RedisStateStore } from "../../src/state/redis-state-store.js";
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisCluster, type RedisCluster } from "../support/redis-server.js";
@@ -89,5 +99,33 @@ describe("two gateway instances sharing a three-node Redis Cluster", () => {
     expectAnswered(await Promise.all([dashboard(instances[0]!.gateway), dashboard(instances[1]!.gateway), dashboard(instances[0]!.gateway), dashboard(instances[1]!.gateway)]));
     expect(upstreamCalls(sims)).toEqual({});
     expect(instances[0]!.gateway.snapshots.status().map((s) => s.version)).toEqual(instances[1]!.gateway.snapshots.status().map((s) => s.version));
+  });
+
+  it("keeps the state store there too: two instances' OAuth clients trade once per install and share the access token", async () => {
+    const clock = { now: Date.UTC(2026, 11, 2) };
+    const sim = new HighLevelSimulator({ numbers: 5, oauth: { accessTokenTtlSeconds: 3 }, now: () => clock.now });
+    await sim.start();
+    const root = await mkdtemp(join(tmpdir(), "numbergraph-cluster-state-"));
+    try {
+      const location = SIM_CREDENTIALS.highlevel.locationIds[0]!;
+      const env = sim.oauth.install({ locationId: location });
+      const post = createFormPoster({ provider: "HIGHLEVEL", accountId: "oauth", baseUrl: sim.baseUrl, timeoutMs: 3000 });
+      const clients = await Promise.all(
+        instances.map(async ({ redis }, i) => {
+          const store = new RedisStateStore({ redis, directory: await DirectoryStateStore.open(join(root, String(i))), logger: memoryLogger().logger });
+          return new HighLevelInstallTokens({ clientId: HIGHLEVEL_SIM_APP.clientId, clientSecret: HIGHLEVEL_SIM_APP.clientSecret, refreshToken: env }, location, { store, post, log: memoryLogger().logger, now: () => clock.now });
+        }),
+      );
+      for (let round = 1; round <= 3; round++) {
+        const tokens = await Promise.all([...clients, ...clients].map((c) => c.accessToken()));
+        expect(new Set(tokens).size).toBe(1);
+        expect(sim.oauth.counters.trades).toBe(round);
+        clock.now += 3_000;
+      }
+      expect(sim.oauth.counters.retiredRefreshTokenPresented).toBe(0);
+    } finally {
+      await sim.stop();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
