@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -158,4 +158,41 @@ function isFree(port: number): Promise<boolean> {
     probe.once("error", () => resolve(false));
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
   });
+}
+
+/** A real Redis Sentinel on a free loopback port, watching the master at `masterPort` under `name`. */
+export interface RedisSentinel {
+  port: number;
+  /** REDIS_URL's Sentinel form. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startRedisSentinel(masterPort: number, name = "mymaster"): Promise<RedisSentinel> {
+  const dir = await mkdtemp(join(tmpdir(), "numbergraph-redis-sentinel-"));
+  const port = await freePort();
+  // Sentinel rewrites its configuration file, so it gets one of its own.
+  const config = join(dir, "sentinel.conf");
+  await writeFile(config, [`port ${port}`, "bind 127.0.0.1", `dir ${dir}`, `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`, ""].join("\n"));
+  const child = spawn("redis-server", [config, "--sentinel"], { stdio: ["ignore", "ignore", "pipe"] });
+  let failure: Error | undefined;
+  child.on("error", (error) => (failure = new Error(`redis-server --sentinel did not start (${error.message}); install it (Debian: apt-get install -y redis-server)`)));
+  child.on("exit", (code) => (failure ??= new Error(`redis-server --sentinel exited with ${String(code)} before answering PING`)));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await gone;
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  while (!(await answersPing(port))) {
+    if (failure) {
+      await stop();
+      throw failure;
+    }
+    await sleep(20);
+  }
+  child.removeAllListeners("exit");
+  return { port, url: `redis+sentinel://127.0.0.1:${port}/${name}`, stop };
 }
