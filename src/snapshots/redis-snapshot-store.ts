@@ -85,6 +85,10 @@ export class RedisSnapshotStore implements SnapshotStore {
     return started;
   }
 
+  reachable(): boolean {
+    return this.redis.available;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.closeConnection) await this.redis.close();

@@ -132,7 +132,7 @@ export class SnapshotService {
   async read(account: ProviderAccount, need: FreshnessNeed, deadlineAt: number): Promise<SnapshotRead> {
     const s = this.state(account);
     const maxAgeMs = need.maxAgeMs ?? (this.policy.ttlMs === 0 ? 0 : undefined);
-    if (s.current) this.resident?.get(s.key); // most recently used
+    if (s.current) this.touch(s);
     else if (s.dropped) await this.readBack(s);
     if (s.current) {
       const age = this.now() - s.current.fetchedAt;
@@ -265,10 +265,21 @@ export class SnapshotService {
     this.resident?.set(s.key, snapshot);
   }
 
-  /** The bound evicted an account's copy: forget it here, remembering what it was for status and read-back. */
+  /** Mark the account's copy most recently used (and counted again, if it was kept past the bound). */
+  private touch(s: AccountState): void {
+    if (!this.resident || this.resident.get(s.key)) return;
+    this.resident.set(s.key, s.current!);
+  }
+
+  /**
+   * The bound evicted an account's copy: forget it here, remembering what it was for status and
+   * read-back. While the store cannot answer (Redis away) the copy is kept past the bound instead:
+   * dropping it would mean listing it again.
+   */
   private drop(key: string, snapshot: AccountSnapshot): void {
     const s = this.states.get(key);
     if (!s || s.current !== snapshot) return;
+    if (this.store.reachable?.() === false) return;
     s.current = undefined;
     s.dropped = { version: snapshot.version, fetchedAt: snapshot.fetchedAt };
     this.logger.debug({ account: key }, "snapshot of %s dropped from memory (NUMBERGRAPH_CACHE_MAX_MB); read back from the store when next asked for", key);

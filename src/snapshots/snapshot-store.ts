@@ -16,6 +16,8 @@ export interface SnapshotStore {
    * share its outcome instead of starting their own.
    */
   singleFlight<T>(accountKey: string, refresh: () => Promise<T>): Promise<T>;
+  /** Whether `load` can answer now (Redis reachable); a store without it always can. */
+  reachable?(): boolean;
   close?(): Promise<void>;
 }
 

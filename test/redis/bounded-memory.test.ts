@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { print } from "graphql";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
-import { connectRedis } from "../../src/redis/redis-connection.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { AccountSnapshot } from "../../src/snapshots/account-snapshot.js";
 import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
@@ -26,6 +27,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
   let totalNumbers = 0;
   let accounts = 0;
   let bound = 0;
+  let redis: RedisConnection;
 
   const dashboard = async (): Promise<GraphQLResponse<DashboardQuery>> => {
     const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(DashboardDocument), variables: { first: 50 } }) });
@@ -46,7 +48,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     bound = Math.max(...sizes);
     oneListing = upstreamCalls(sims);
     sims.resetCounts();
-    const redis = connectRedis(redisServer.url, log.logger);
+    redis = connectRedis(redisServer.url, log.logger);
     gateway = await startGateway({
       accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
       gatewayKeys: [],
@@ -59,6 +61,8 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
   });
 
   afterAll(async () => {
+    // Stopped once reconnected after the outage, so no reconnect timer outlives the test.
+    while (redis && !redis.available) await sleep(20);
     await gateway?.stop();
     await sims?.stop();
     await redisServer?.stop();
@@ -87,5 +91,21 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     expect(upstreamCalls(sims)).toEqual({});
     const readBack = new Set(log.records().filter((r) => String(r.msg).includes("read back from the store")).map((r) => r.account));
     expect(readBack.size).toBeGreaterThanOrEqual(accounts - 1);
+  });
+
+  it("while Redis is down lists a dropped account once and keeps it past the bound, rather than listing it again and again", async () => {
+    await redisServer.kill();
+    try {
+      const first = await dashboard();
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.phoneNumbers.totalCount).toBe(totalNumbers);
+      // Every account is in memory now, whatever the bound: nothing could be read back.
+      expect(gateway.snapshots.memory().accounts).toBe(accounts);
+      sims.resetCounts();
+      for (let round = 0; round < 3; round++) expect((await dashboard()).data!.phoneNumbers.totalCount).toBe(totalNumbers);
+      expect(upstreamCalls(sims)).toEqual({});
+    } finally {
+      await redisServer.start();
+    }
   });
 });
