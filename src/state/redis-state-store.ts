@@ -109,6 +109,10 @@ export class RedisStateStore implements StateStore {
     const written = await redisCommand(this.redis, () => this.redis.client.hset(this.key(key, "value"), "value", value, "savedAt", savedAt));
     if (written !== undefined) {
       await this.mirror(key, value);
+      // An older value kept during an outage must not pass for the newest later.
+      if ((await this.readPending().catch(() => ({}) as Pending))[key]) {
+        await this.updatePending(({ [key]: _older, ...rest }) => rest).catch((error: unknown) => this.logger.warn({ key, reason: (error as Error).message }, "could not update the list of state values kept for Redis"));
+      }
       return;
     }
     try {
