@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 import { accountKey, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
+import { shareRepeatedValues } from "./shared-values.js";
 import { filtersRecords, matchesNumberFilter, recordFilterKey, type NumberFilter } from "./number-filter.js";
 
 /** What a snapshot store keeps and shares: one account's inventory, stamped with when and which version. */
@@ -96,12 +97,14 @@ export class AccountSnapshot implements SnapshotData {
 
   /** Index a freshly listed inventory; its version is the content hash. */
   static fromInventory(provider: Provider, accountId: string, inventory: Inventory, fetchedAt: number): AccountSnapshot {
+    shareRepeatedValues(inventory.numbers);
     const snapshot = new AccountSnapshot(provider, accountId, "", fetchedAt, inventory.numbers, inventory.pools);
     return new AccountSnapshot(provider, accountId, contentVersion(snapshot.numbers, snapshot.pools), fetchedAt, [], [], snapshot);
   }
 
   /** Index snapshot data a store handed back (another instance's listing), trusting its version. */
   static fromData(data: SnapshotData): AccountSnapshot {
+    shareRepeatedValues(data.numbers);
     return new AccountSnapshot(data.provider, data.accountId, data.version, data.fetchedAt, data.numbers, data.pools);
   }
 
