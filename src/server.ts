@@ -10,7 +10,7 @@ import { LRUCache } from "lru-cache";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { accountsInScope, presentedKey, type GatewayKey } from "./access/gateway-keys.js";
-import { UnauthenticatedError } from "./graph/common/errors.js";
+import { BadRequestError, UnauthenticatedError, type GatewayErrorCode } from "./errors/gateway-errors.js";
 import type { GraphContext } from "./graph/context.js";
 import { buildGraphSchema } from "./graph/schema.js";
 import type { ProviderAccount } from "./model/index.js";
@@ -298,13 +298,15 @@ function originOf(server: Server): string {
 const unreadableBody: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
   if (res.headersSent) return next(error);
   const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status >= 500) {
+    res.status(500).json({ errors: [{ message: "The gateway failed to read the request; try again.", extensions: { code: "INTERNAL_SERVER_ERROR" satisfies GatewayErrorCode } }] });
+    return;
+  }
   const message =
     error.type === "entity.too.large"
       ? `The request body is larger than ${MAX_BODY}; send fewer ids or split the operation.`
       : error.type === "entity.parse.failed"
         ? `The request body is not valid JSON (${error.message}); send {"query": "...", "variables": {...}}.`
-        : status < 500
-          ? `The request could not be read: ${error.message}.`
-          : "The gateway failed to read the request; try again.";
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+        : `The request could not be read: ${error.message}.`;
+  res.status(status).json(new BadRequestError(message, status).responseBody());
 };

@@ -1,5 +1,5 @@
 import type { SortedList } from "../../snapshots/account-snapshot.js";
-import { badUserInput } from "../common/errors.js";
+import { BadUserInputError } from "../../errors/gateway-errors.js";
 import type { PageInfo } from "./page-info.type.js";
 
 export const DEFAULT_FIRST = 50;
@@ -29,7 +29,7 @@ const SEP = "\u0000";
 export function parseConnectionArgs(args: ConnectionArgs): PageRequest {
   const first = args.first ?? DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-    throw badUserInput(`first must be from 1 to ${MAX_FIRST}; got ${first}. Ask for at most ${MAX_FIRST} and page on with \`after: pageInfo.endCursor\`.`, "first");
+    throw new BadUserInputError(`first must be from 1 to ${MAX_FIRST}; got ${first}. Ask for at most ${MAX_FIRST} and page on with \`after: pageInfo.endCursor\`.`, "first");
   }
   return { first, afterKey: args.after === undefined || args.after === null ? undefined : decodeCursor(args.after) };
 }
@@ -104,5 +104,5 @@ function decodeCursor(raw: string): string {
   } catch {
     // fall through to the error below
   }
-  throw badUserInput(`after ${JSON.stringify(raw)} is not a cursor from this API; pass a \`cursor\` or \`pageInfo.endCursor\` from an earlier page of the same field, or omit it to start at the beginning.`, "after");
+  throw new BadUserInputError(`after ${JSON.stringify(raw)} is not a cursor from this API; pass a \`cursor\` or \`pageInfo.endCursor\` from an earlier page of the same field, or omit it to start at the beginning.`, "after");
 }

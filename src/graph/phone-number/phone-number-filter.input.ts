@@ -2,7 +2,7 @@ import { Field, InputType } from "type-graphql";
 import type { Capability, NumberStatus, NumberType, Provider } from "../../model/index.js";
 import type { NumberFilter } from "../../snapshots/number-filter.js";
 import { CapabilityEnum, NumberStatusEnum, NumberTypeEnum, ProviderEnum } from "../common/enums.js";
-import { badUserInput } from "../common/errors.js";
+import { BadUserInputError } from "../../errors/gateway-errors.js";
 
 @InputType({ description: "Every given condition must hold; a list matches any of its values." })
 export class PhoneNumberFilter {
@@ -51,7 +51,7 @@ export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefine
   if (input.search !== undefined && input.search !== null) {
     const digits = input.search.replace(/[\s().+-]/g, "");
     if (!/^\d+$/.test(digits)) {
-      throw badUserInput(`filter.search must be digits of a phone number (spaces, "+", "-", "(" and ")" are ignored); got ${JSON.stringify(input.search)}.`, "filter.search");
+      throw new BadUserInputError(`filter.search must be digits of a phone number (spaces, "+", "-", "(" and ")" are ignored); got ${JSON.stringify(input.search)}.`, "filter.search");
     }
     filter.search = digits;
   }
@@ -60,7 +60,7 @@ export function normaliseNumberFilter(input: PhoneNumberFilter | null | undefine
   if (input.statuses?.length) filter.statuses = input.statuses;
   if (input.countryCodes?.length) {
     filter.countryCodes = input.countryCodes.map((code) => {
-      if (!/^[A-Za-z]{2}$/.test(code)) throw badUserInput(`filter.countryCodes takes ISO 3166-1 alpha-2 codes such as "US" or "GB"; got ${JSON.stringify(code)}.`, "filter.countryCodes");
+      if (!/^[A-Za-z]{2}$/.test(code)) throw new BadUserInputError(`filter.countryCodes takes ISO 3166-1 alpha-2 codes such as "US" or "GB"; got ${JSON.stringify(code)}.`, "filter.countryCodes");
       return code.toUpperCase();
     });
   }

@@ -1,7 +1,8 @@
 import { stringify } from "csv-stringify";
 import cors from "cors";
 import { Router, type Request, type Response } from "express";
-import { GraphQLError, type GraphQLInputType } from "graphql";
+import type { GraphQLInputType } from "graphql";
+import { BadUserInputError, GatewayError } from "../../errors/gateway-errors.js";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { NumberRecord } from "../../model/index.js";
@@ -22,7 +23,7 @@ export interface CsvExportOptions {
   filterType: GraphQLInputType;
   /**
    * This request's window onto the snapshots, scoped by its gateway key exactly as /graphql does;
-   * throws the same GraphQLError (extensions.http.status 401) for a missing or unknown key.
+   * throws the same GatewayError (HTTP 401) for a missing or unknown key.
    */
   readerFor(req: Request): SnapshotReader;
   logger?: { warn(message: string): void };
@@ -47,10 +48,9 @@ async function exportCsv(req: Request, res: Response, options: CsvExportOptions)
   try {
     reader = options.readerFor(req);
   } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
-    for (const [name, value] of http?.headers ?? []) res.set(name, value);
-    res.status(http?.status ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+    if (!(error instanceof GatewayError)) throw error;
+    for (const [name, value] of error.extensions.http?.headers ?? []) res.set(name, value);
+    res.status(error.httpStatus ?? 400).json(error.responseBody());
     return;
   }
   let filter;
@@ -58,7 +58,7 @@ async function exportCsv(req: Request, res: Response, options: CsvExportOptions)
     filter = parseExportFilter(req.query.filter, options.filterType);
   } catch (error) {
     if (!(error instanceof ExportFilterError)) throw error;
-    res.status(400).json({ errors: [{ message: error.message, extensions: { code: "BAD_USER_INPUT", argumentName: "filter" } }] });
+    res.status(400).json(new BadUserInputError(error.message, "filter").responseBody());
     return;
   }
   const partial = req.query.partial === "true";

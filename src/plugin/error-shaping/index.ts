@@ -1,7 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import type { GatewayErrorCode } from "../../graph/common/errors.js";
+import { UPSTREAM_CODES } from "../../model/index.js";
+import type { GatewayErrorCode } from "../../errors/gateway-errors.js";
 import { requestScope } from "../../observability/request-scope.js";
 import { describeTokenLimit, type DocumentLimits } from "../document-limits/index.js";
 
@@ -18,11 +19,7 @@ const CLIENT_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
-  "UPSTREAM_UNAVAILABLE",
-  "UPSTREAM_TIMEOUT",
-  "UPSTREAM_RATE_LIMITED",
-  "UPSTREAM_AUTH_FAILED",
-  "UPSTREAM_BAD_RESPONSE",
+  ...UPSTREAM_CODES,
 ] satisfies (GatewayErrorCode | "OPERATION_RESOLUTION_FAILURE")[]);
 
 /** Longest run of what the client sent that an error message quotes back. */

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, GraphQLError, isCompositeType, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { LRUCache } from "lru-cache";
-import { QueryTooCostlyError } from "../../graph/common/errors.js";
+import { QueryTooCostlyError } from "../../errors/gateway-errors.js";
 
 export interface QueryCostOptions {
   /** The most objects one operation may be expected to return. */
@@ -42,12 +42,12 @@ export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlug
           }
           const { cost } = priced;
           if (cost === "too-many-selections") {
-            throw tooCostly(`This operation has more than ${MAX_SELECTIONS} selections; split it into smaller operations.`, { maxSelections: MAX_SELECTIONS });
+            throw new QueryTooCostlyError(`This operation has more than ${MAX_SELECTIONS} selections; split it into smaller operations.`, { maxSelections: MAX_SELECTIONS });
           }
           // Variables that do not fit the operation: execution reports them in GraphQL's own words.
           if (cost === undefined) return;
           if (cost > maxCost) {
-            throw tooCostly(
+            throw new QueryTooCostlyError(
               `This operation could return about ${cost} objects; the gateway answers at most ${maxCost} in one request. Ask for less: a smaller \`first\` (then page on with \`after\`), fewer ids, or fewer nested lists such as \`pools { numbers }\` inside a page of numbers.`,
               { cost, maxCost },
             );
@@ -77,7 +77,3 @@ const undeclared: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const items = field.name === "_entities" && Array.isArray(args.representations) ? args.representations.length : 1;
   return items * (own + childComplexity);
 };
-
-function tooCostly(message: string, limits: { cost?: number; maxCost?: number; maxSelections?: number }): GraphQLError {
-  return new QueryTooCostlyError(message, limits);
-}

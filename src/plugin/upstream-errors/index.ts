@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { defaultFieldResolver } from "graphql";
 import { rootFieldScope } from "../../observability/request-scope.js";
 import type { GraphContext } from "../../graph/context.js";
-import { upstreamGraphQLError } from "../../graph/common/errors.js";
+import { UpstreamFailureError } from "../../errors/gateway-errors.js";
 import { logger } from "../../logger.js";
 
 /**
@@ -32,7 +32,7 @@ export function upstreamErrorsPlugin(): ApolloServerPlugin<GraphContext> {
           const result = response.body.singleResult;
           // One error per provider and root field it left incomplete, with that field's path (SPEC §8): stitching and federation drop errors without one.
           const entries = failures.flatMap(({ error, accountIds, rootFields }) =>
-            rootFields.length ? rootFields.map((field) => ({ ...upstreamGraphQLError(error, accountIds).toJSON(), path: [field] })) : [upstreamGraphQLError(error, accountIds).toJSON()],
+            rootFields.length ? rootFields.map((field) => ({ ...new UpstreamFailureError(error, accountIds).toJSON(), path: [field] })) : [new UpstreamFailureError(error, accountIds).toJSON()],
           );
           result.errors = [...(result.errors ?? []), ...entries];
         },
