@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { spawn } from "node:child_process";
 import { loadConfig } from "../src/config/config.js";
+import { createLogger } from "../src/logger.js";
 import { createProviderAccounts } from "../src/providers/create-accounts.js";
 import { startGateway } from "../src/server.js";
 
@@ -31,8 +32,9 @@ interface Row {
 const results: Row[] = [];
 for (const numbers of scales) {
   const sims = await startSimulatorProcess(numbers);
-  const accounts = createProviderAccounts(loadConfig({ ...sims.env, PORT: "0" }).accounts);
-  const gateway = await startGateway({ accounts, gatewayKeys: [], port: 0, host: "127.0.0.1" });
+  const logger = createLogger();
+  const accounts = createProviderAccounts(loadConfig({ ...sims.env, PORT: "0" }).accounts, { log: logger });
+  const gateway = await startGateway({ accounts, gatewayKeys: [], port: 0, host: "127.0.0.1", logger });
   await gateway.snapshots.warmAll();
   global.gc?.();
   const rssBefore = process.memoryUsage.rss();

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Agent, request } from "node:http";
+import { loadProviderAccounts } from "../src/config/config.js";
 import { createProviderAccounts } from "../src/providers/create-accounts.js";
 import { startGateway } from "../src/server.js";
 import { startSimulators } from "../src/simulators/start-all.js";
@@ -52,7 +53,7 @@ const sims = await startSimulators({ numbers: 400 });
 const rows: [string, number][] = [];
 for (const cache of only === "off" ? [false] : only ? [true] : [true, false]) {
   const gateway = await startGateway({
-    accounts: createProviderAccounts(sims.accounts),
+    accounts: createProviderAccounts(loadProviderAccounts(sims.env), { log: (await import("pino")).pino({ level: "warn" }) }),
     gatewayKeys: [],
     port: 0,
     host: "127.0.0.1",

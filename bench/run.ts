@@ -105,7 +105,7 @@ const client = BenchClient.start();
 for (const numbers of scales) {
   const sims = await startSimulatorProcess(numbers);
   const config = loadConfig({ ...sims.env, PORT: "0" });
-  const accounts = createProviderAccounts(config.accounts);
+  const accounts = createProviderAccounts(config.accounts, { log: silentLogger });
   // The cold listing starts with the gateway (every account is listed once in the background at start-up) and ends
   // when the last account's snapshot is in: a second listing right after would find Telnyx's window spent at 50,000.
   const callsAtStart = await sims.counts();

@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { checkScopesMatchAccounts } from "./access/gateway-keys.js";
-import { configuredAccounts, countAccounts, loadConfig, needsStateStore } from "./config/config.js";
-import { ConfigError } from "./config/config-error.js";
-import { logger } from "./logger.js";
+import { configuredAccounts, countAccounts, loadConfig, loadProviderAccounts, needsStateStore } from "./config/config.js";
+import { ConfigError } from "./settings/config-error.js";
+import { createLogger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
 import { startTracing } from "./observability/tracing.js";
 import { connectRedis } from "./redis/redis-connection.js";
@@ -18,6 +18,7 @@ import { StateStoreError } from "./state/state-store.js";
 /** Composition root: config → provider accounts (or the simulators) → gateway. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger();
   // OTLP export only when the standard variable asks for it; otherwise OpenTelemetry stays unregistered (a no-op).
   const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
   let simulators: RunningSimulators | undefined;
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       );
     }
     simulators = await startSimulators();
-    config.accounts = simulators.accounts;
+    config.accounts = loadProviderAccounts(simulators.env);
   }
   checkScopesMatchAccounts(config.gatewayKeys, configuredAccounts(config.accounts));
   if (simulators) {

@@ -23,7 +23,6 @@ import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/ind
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
 import { formatGatewayError } from "./plugin/error-shaping/index.js";
-import { logger as defaultLogger } from "./logger.js";
 import { freshnessNeed } from "./snapshots/freshness-need.js";
 import { SnapshotReader } from "./snapshots/snapshot-reader.js";
 import type { SnapshotPolicy } from "./snapshots/snapshot-policy.js";
@@ -54,8 +53,8 @@ export interface GatewayOptions {
   includeStacktrace?: boolean;
   /** Alias, depth, token and directive limits (default `DEFAULT_DOCUMENT_LIMITS`). */
   documentLimits?: Partial<DocumentLimits>;
-  /** Where the gateway logs (default: the process logger). */
-  logger?: Logger;
+  /** Where the gateway logs (passed in, as Apollo Server takes one; tests pass a memory logger). */
+  logger: Logger;
   /** Freshness and bounds of the per-account snapshots (defaults: SPEC §6). */
   snapshotPolicy?: Partial<SnapshotPolicy>;
   /** Where snapshots are shared; default: this process only. */
@@ -96,7 +95,7 @@ const MAX_BODY = "10mb";
  * upstream call). Every GraphQL request gets a fresh context (and loaders) scoped by its key.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const log = options.logger ?? defaultLogger;
+  const log = options.logger;
   // The metrics read the snapshots' state at each scrape, and are told of each refresh as it settles.
   const metrics: GatewayMetrics = new GatewayMetrics(() => snapshots.status());
   const snapshots = new SnapshotService(options.accounts, { policy: options.snapshotPolicy, store: options.snapshotStore, logger: log, now: options.now, onRefresh: metrics.snapshotRefreshed });
@@ -185,7 +184,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: !introspection,
     plugins: [
       queryCostPlugin({ maxCost: options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST }),
-      upstreamErrorsPlugin(),
+      upstreamErrorsPlugin({ logger: log }),
       freshnessPlugin(),
       requestOutcomePlugin(),
       ...(cache ? [responseCachePlugin(cache)] : []),
@@ -231,8 +230,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     return new SnapshotReader(snapshots, accounts, readOptions);
   };
-  app.use(csvExportRouter({ filterType: schema.getType("PhoneNumberFilter") as GraphQLInputObjectType, readerFor, logger: options.logger }));
-  if (ideEnabled(options.ide, options.introspection)) app.use(ideRouter({ endpoint: "/graphql", keysRequired: keys.size > 0, logger: options.logger }));
+  app.use(csvExportRouter({ filterType: schema.getType("PhoneNumberFilter") as GraphQLInputObjectType, readerFor, logger: log }));
+  if (ideEnabled(options.ide, options.introspection)) app.use(ideRouter({ endpoint: "/graphql", keysRequired: keys.size > 0, logger: log }));
   app.use(
     "/graphql",
     observation.begin,

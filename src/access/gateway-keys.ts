@@ -1,5 +1,5 @@
 import { PROVIDERS, type Provider, type ProviderAccount } from "../model/index.js";
-import { ConfigError } from "../config/config-error.js";
+import { ConfigError } from "../settings/config-error.js";
 
 /** `*`, a whole provider, or one account of a provider. */
 export type AccessScope = { kind: "all" } | { kind: "provider"; provider: Provider } | { kind: "account"; provider: Provider; accountId: string };

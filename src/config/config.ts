@@ -2,22 +2,14 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { checkUniqueKeys, parseGatewayKeys, parseScope, type GatewayKey } from "../access/gateway-keys.js";
 import type { Provider } from "../model/index.js";
-import type { ButterAccountConfig } from "../providers/butter/index.js";
-import type { HighLevelAccountsConfig } from "../providers/highlevel/index.js";
-import type { TelnyxAccountConfig } from "../providers/telnyx/index.js";
-import type { ZoomAccountConfig } from "../providers/zoom/index.js";
+import { ANY_PROVIDER_DESCRIPTORS, eachAccountConfig, type ProviderAccountsConfig } from "../providers/index.js";
+import { ConfigError } from "../settings/config-error.js";
+import { envReader } from "../settings/env-reader.js";
 import type { SnapshotPolicy } from "../snapshots/snapshot-policy.js";
-import { ZOOM_NUMBERS_APIS, type ZoomNumbersApiSetting } from "../providers/zoom/zoom-numbers-api.js";
 import { parseRedisUrl } from "../redis/redis-url.js";
 import { DEFAULT_STATE_DIR } from "../state/directory-state-store.js";
-import { ConfigError } from "./config-error.js";
 
-export interface ProviderAccountsConfig {
-  highlevel: HighLevelAccountsConfig[];
-  telnyx: TelnyxAccountConfig[];
-  zoom: ZoomAccountConfig[];
-  butter: ButterAccountConfig[];
-}
+export type { ProviderAccountsConfig } from "../providers/index.js";
 
 export interface GatewayConfig {
   port: number;
@@ -54,18 +46,17 @@ export interface GatewayConfig {
 
 /** Whether any account needs the state store (HighLevel OAuth installs rotate their refresh tokens). */
 export function needsStateStore(accounts: ProviderAccountsConfig): boolean {
-  return accounts.highlevel.some((h) => h.oauth !== undefined);
+  return [...eachAccountConfig(accounts)].some(({ descriptor, config }) => descriptor.needsStateStore?.(config) ?? false);
 }
 
-export const DEFAULT_BASE_URLS = {
-  highlevel: "https://services.leadconnectorhq.com",
-  telnyx: "https://api.telnyx.com/v2",
-  zoom: "https://api.zoom.us/v2",
-  zoomOauth: "https://zoom.us/oauth/token",
-} as const;
-
 export function countAccounts(accounts: ProviderAccountsConfig): number {
-  return accounts.highlevel.reduce((n, h) => n + h.locationIds.length, 0) + accounts.telnyx.length + accounts.zoom.length + accounts.butter.length;
+  return configuredAccounts(accounts).length;
+}
+
+/** Every provider's accounts from the environment alone (docs/configuration.md). Throws ConfigError. */
+export function loadProviderAccounts(env: NodeJS.ProcessEnv = process.env): ProviderAccountsConfig {
+  const reader = envReader(env);
+  return Object.fromEntries(ANY_PROVIDER_DESCRIPTORS.map((d) => [d.configKey, d.fromEnv(reader)])) as unknown as ProviderAccountsConfig;
 }
 
 /**
@@ -73,36 +64,14 @@ export function countAccounts(accounts: ProviderAccountsConfig): number {
  * one line naming the variable for a bad URL, half a credential set, a bad port or key list.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const read = (name: string) => {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
-  };
-  const accounts: ProviderAccountsConfig = { highlevel: [], telnyx: [], zoom: [], butter: [] };
-
-  const highlevel = readHighLevel(read);
-  if (highlevel) accounts.highlevel.push(highlevel);
-  const telnyx = requireAllOrNone(read, ["TELNYX_API_KEY"], "TELNYX_BASE_URL");
-  if (telnyx) accounts.telnyx.push({ accountId: "default", apiKey: telnyx.TELNYX_API_KEY, baseUrl: url(read, "TELNYX_BASE_URL", DEFAULT_BASE_URLS.telnyx) });
-
-  const zoom = requireAllOrNone(read, ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"], "ZOOM_BASE_URL", "ZOOM_OAUTH_URL", "ZOOM_NUMBERS_API");
-  if (zoom) {
-    accounts.zoom.push({
-      accountId: zoom.ZOOM_ACCOUNT_ID,
-      clientId: zoom.ZOOM_CLIENT_ID,
-      clientSecret: zoom.ZOOM_CLIENT_SECRET,
-      baseUrl: url(read, "ZOOM_BASE_URL", DEFAULT_BASE_URLS.zoom),
-      oauthUrl: url(read, "ZOOM_OAUTH_URL", DEFAULT_BASE_URLS.zoomOauth),
-      numbersApi: numbersApi(read("ZOOM_NUMBERS_API"), "ZOOM_NUMBERS_API"),
-    });
-  }
-  const butter = requireAllOrNone(read, ["BUTTER_API_KEY", "BUTTER_ORGANIZATION_ID", "BUTTER_BASE_URL"]);
-  if (butter) accounts.butter.push({ apiKey: butter.BUTTER_API_KEY, organizationId: butter.BUTTER_ORGANIZATION_ID, baseUrl: url(read, "BUTTER_BASE_URL") });
+  const { read } = envReader(env);
+  const accounts = loadProviderAccounts(env);
 
   let gatewayKeys = read("NUMBERGRAPH_API_KEYS") ? parseGatewayKeys(read("NUMBERGRAPH_API_KEYS")!, "NUMBERGRAPH_API_KEYS") : [];
   const file = read("NUMBERGRAPH_CONFIG");
   if (file) {
     const fromFile = loadConfigFile(file, env);
-    for (const provider of ["highlevel", "telnyx", "zoom", "butter"] as const) (accounts[provider] as unknown[]).push(...fromFile.accounts[provider]);
+    for (const { configKey } of ANY_PROVIDER_DESCRIPTORS) (accounts[configKey] as unknown[]).push(...fromFile.accounts[configKey]);
     gatewayKeys = [...gatewayKeys, ...fromFile.gatewayKeys];
   }
   checkUniqueAccounts(accounts);
@@ -182,12 +151,7 @@ function flag(read: (name: string) => string | undefined, name: string, fallback
 
 /** Every configured account as provider and account id, as gateway-key scopes name them. */
 export function configuredAccounts(accounts: ProviderAccountsConfig): { provider: Provider; accountId: string }[] {
-  return [
-    ...accounts.highlevel.flatMap((h) => h.locationIds.map((accountId) => ({ provider: "HIGHLEVEL" as const, accountId }))),
-    ...accounts.telnyx.map((t) => ({ provider: "TELNYX" as const, accountId: t.accountId })),
-    ...accounts.zoom.map((z) => ({ provider: "ZOOM" as const, accountId: z.accountId })),
-    ...accounts.butter.map((b) => ({ provider: "BUTTER" as const, accountId: b.organizationId })),
-  ];
+  return [...eachAccountConfig(accounts)].flatMap(({ descriptor, config }) => descriptor.accountIds(config).map((accountId) => ({ provider: descriptor.provider, accountId })));
 }
 
 /** SPEC §6's variables: seconds (fractions allowed) or a page count; 0 where 0 means something. */
@@ -213,76 +177,6 @@ function readSnapshotPolicy(read: (name: string) => string | undefined): Partial
   return policy;
 }
 
-const HIGHLEVEL_OAUTH_VARS = ["HIGHLEVEL_CLIENT_ID", "HIGHLEVEL_CLIENT_SECRET", "HIGHLEVEL_REFRESH_TOKEN"] as const;
-
-/** HighLevel from env: a Private Integration Token, or an OAuth app's install (never both). */
-function readHighLevel(read: (name: string) => string | undefined): HighLevelAccountsConfig | undefined {
-  const oauthSet = [...HIGHLEVEL_OAUTH_VARS, "HIGHLEVEL_COMPANY_ID"].filter((n) => read(n) !== undefined);
-  if (read("HIGHLEVEL_TOKEN") !== undefined && oauthSet.length > 0) {
-    throw new ConfigError(`HIGHLEVEL_TOKEN and ${oauthSet.join(", ")} are both set; use HIGHLEVEL_TOKEN for a Private Integration Token, or HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET and HIGHLEVEL_REFRESH_TOKEN for an OAuth app, not both.`);
-  }
-  if (oauthSet.length === 0) {
-    const pit = requireAllOrNone(read, ["HIGHLEVEL_TOKEN", "HIGHLEVEL_LOCATION_IDS"], "HIGHLEVEL_BASE_URL");
-    return pit && { token: pit.HIGHLEVEL_TOKEN, locationIds: locationIdsOf(pit.HIGHLEVEL_LOCATION_IDS), baseUrl: url(read, "HIGHLEVEL_BASE_URL", DEFAULT_BASE_URLS.highlevel) };
-  }
-  const oauth = requireAllOrNone(read, [...HIGHLEVEL_OAUTH_VARS, "HIGHLEVEL_LOCATION_IDS"]);
-  if (!oauth) throw new ConfigError("HIGHLEVEL_COMPANY_ID is set but HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET and HIGHLEVEL_REFRESH_TOKEN are not; an agency install needs the OAuth app's credentials and refresh token.");
-  const locationIds = locationIdsOf(oauth.HIGHLEVEL_LOCATION_IDS);
-  const companyId = read("HIGHLEVEL_COMPANY_ID");
-  checkLocationInstall(companyId, locationIds, "HIGHLEVEL_LOCATION_IDS", "set HIGHLEVEL_COMPANY_ID for an agency install, or configure each location with its own refresh token in NUMBERGRAPH_CONFIG");
-  return {
-    oauth: { clientId: oauth.HIGHLEVEL_CLIENT_ID, clientSecret: oauth.HIGHLEVEL_CLIENT_SECRET, refreshToken: oauth.HIGHLEVEL_REFRESH_TOKEN, ...(companyId ? { companyId } : {}) },
-    locationIds,
-    baseUrl: url(read, "HIGHLEVEL_BASE_URL", DEFAULT_BASE_URLS.highlevel),
-  };
-}
-
-function locationIdsOf(text: string): string[] {
-  const locationIds = text.split(",").map((s) => s.trim()).filter(Boolean);
-  if (!locationIds.length) throw new ConfigError("HIGHLEVEL_LOCATION_IDS names no location; give comma-separated location ids.");
-  return locationIds;
-}
-
-/** A Location install's refresh token reaches one location only. */
-function checkLocationInstall(companyId: string | undefined, locationIds: string[], where: string, fix: string): void {
-  if (!companyId && locationIds.length !== 1) throw new ConfigError(`${where} names ${locationIds.length} locations, but a sub-account (Location) OAuth install reaches one; ${fix}.`);
-}
-
-function numbersApi(value: string | undefined, where: string): ZoomNumbersApiSetting {
-  if (value === undefined) return "auto";
-  if (!(ZOOM_NUMBERS_APIS as readonly string[]).includes(value)) throw new ConfigError(`${where} must be one of ${ZOOM_NUMBERS_APIS.join(", ")}; got ${JSON.stringify(value)}.`);
-  return value as ZoomNumbersApiSetting;
-}
-
-/** All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the missing ones. */
-function requireAllOrNone<N extends string>(read: (name: string) => string | undefined, names: N[], ...optional: string[]): Record<N, string> | undefined {
-  const missing = names.filter((n) => read(n) === undefined);
-  if (missing.length === names.length) {
-    const stray = optional.filter((n) => read(n) !== undefined);
-    if (stray.length) throw new ConfigError(`${stray.join(", ")} ${stray.length > 1 ? "are" : "is"} set but ${names.join(", ")} ${names.length > 1 ? "are" : "is"} not; set the credentials or unset ${stray.join(", ")}.`);
-    return undefined;
-  }
-  if (missing.length) throw new ConfigError(`${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set, but ${names.filter((n) => !missing.includes(n)).join(", ")} ${names.length - missing.length > 1 ? "are" : "is"}; a provider needs all of ${names.join(", ")}.`);
-  return Object.fromEntries(names.map((n) => [n, read(n)!])) as Record<N, string>;
-}
-
-function url(read: (name: string) => string | undefined, name: string, fallback?: string, protocols = ["http:", "https:"]): string {
-  const value = read(name) ?? fallback;
-  if (value === undefined) throw new ConfigError(`${name} is not set; it is required (the provider's docs give no public host).`);
-  return checkUrl(value, name, protocols);
-}
-
-function checkUrl(value: string, where: string, protocols = ["http:", "https:"]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(`${where} is not a URL: ${JSON.stringify(value)}; give a full URL such as https://host/path.`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${where} must be a ${protocols.join(" or ")} URL; got ${JSON.stringify(parsed.protocol)}.`);
-  return value.replace(/\/+$/, "");
-}
-
 function checkUniqueAccounts(accounts: ProviderAccountsConfig): void {
   const seen = new Set<string>();
   const ids = configuredAccounts(accounts).map((a) => `${a.provider}/${a.accountId}`);
@@ -294,38 +188,10 @@ function checkUniqueAccounts(accounts: ProviderAccountsConfig): void {
 
 // ---- NUMBERGRAPH_CONFIG: JSON; string values may reference env as "${NAME}". ----
 
-const tuning = { timeoutMs: z.number().int().positive().optional(), retries: z.number().int().min(0).max(10).optional() };
+/** Each provider's entries under its `configKey`, and the gateway keys; strict, so a misspelled field is an error. */
 const configFileSchema = z
   .object({
-    highlevel: z
-      .array(
-        z
-          .object({
-            token: z.string().min(1).optional(),
-            clientId: z.string().min(1).optional(),
-            clientSecret: z.string().min(1).optional(),
-            refreshToken: z.string().min(1).optional(),
-            companyId: z.string().min(1).optional(),
-            locationIds: z.array(z.string().min(1)).min(1),
-            baseUrl: z.string().optional(),
-            ...tuning,
-          })
-          .strict()
-          .refine((h) => (h.token === undefined) !== (h.clientId === undefined && h.clientSecret === undefined && h.refreshToken === undefined && h.companyId === undefined), {
-            message: "give either token (a Private Integration Token) or clientId, clientSecret and refreshToken (an OAuth app), not both",
-          })
-          .refine((h) => h.token !== undefined || (h.clientId !== undefined && h.clientSecret !== undefined && h.refreshToken !== undefined), { message: "an OAuth app needs clientId, clientSecret and refreshToken" }),
-      )
-      .default([]),
-    telnyx: z.array(z.object({ name: z.string().min(1), apiKey: z.string().min(1), baseUrl: z.string().optional(), ...tuning }).strict()).default([]),
-    zoom: z
-      .array(
-        z
-          .object({ accountId: z.string().min(1), clientId: z.string().min(1), clientSecret: z.string().min(1), baseUrl: z.string().optional(), oauthUrl: z.string().optional(), numbersApi: z.enum(ZOOM_NUMBERS_APIS).optional(), ...tuning })
-          .strict(),
-      )
-      .default([]),
-    butter: z.array(z.object({ apiKey: z.string().min(1), organizationId: z.string().min(1), baseUrl: z.string(), ...tuning }).strict()).default([]),
+    ...Object.fromEntries(ANY_PROVIDER_DESCRIPTORS.map((d) => [d.configKey, z.array(d.fileEntry).default([])])),
     apiKeys: z.array(z.object({ key: z.string().min(1), scopes: z.array(z.string()).min(1) }).strict()).default([]),
   })
   .strict();
@@ -342,25 +208,12 @@ function loadConfigFile(path: string, env: NodeJS.ProcessEnv): { accounts: Provi
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`NUMBERGRAPH_CONFIG ${path}: ${issue.path.join(".") || "top level"}: ${issue.message}.`);
   }
-  const f = parsed.data;
+  const f = parsed.data as { apiKeys: { key: string; scopes: string[] }[] } & Record<string, unknown[]>;
   const at = (field: string) => `NUMBERGRAPH_CONFIG ${field}`;
   return {
-    accounts: {
-      highlevel: f.highlevel.map(({ token, clientId, clientSecret, refreshToken, companyId, ...h }, i) => {
-        const baseUrl = checkUrl(h.baseUrl ?? DEFAULT_BASE_URLS.highlevel, at(`highlevel[${i}].baseUrl`));
-        if (token !== undefined) return { ...h, token, baseUrl };
-        checkLocationInstall(companyId, h.locationIds, at(`highlevel[${i}].locationIds`), "add companyId for an agency install, or give each location its own entry and refresh token");
-        return { ...h, oauth: { clientId: clientId!, clientSecret: clientSecret!, refreshToken: refreshToken!, ...(companyId ? { companyId } : {}) }, baseUrl };
-      }),
-      telnyx: f.telnyx.map(({ name, ...t }, i) => ({ ...t, accountId: name, baseUrl: checkUrl(t.baseUrl ?? DEFAULT_BASE_URLS.telnyx, at(`telnyx[${i}].baseUrl`)) })),
-      zoom: f.zoom.map((z, i) => ({
-        ...z,
-        numbersApi: z.numbersApi ?? "auto",
-        baseUrl: checkUrl(z.baseUrl ?? DEFAULT_BASE_URLS.zoom, at(`zoom[${i}].baseUrl`)),
-        oauthUrl: checkUrl(z.oauthUrl ?? DEFAULT_BASE_URLS.zoomOauth, at(`zoom[${i}].oauthUrl`)),
-      })),
-      butter: f.butter.map((b, i) => ({ ...b, baseUrl: checkUrl(b.baseUrl, at(`butter[${i}].baseUrl`)) })),
-    },
+    accounts: Object.fromEntries(
+      ANY_PROVIDER_DESCRIPTORS.map((d) => [d.configKey, f[d.configKey]!.map((entry, i) => d.fromFile(entry, (field) => at(`${d.configKey}[${i}].${field}`)))]),
+    ) as unknown as ProviderAccountsConfig,
     gatewayKeys: f.apiKeys.map((k, i) => {
       if (k.key.includes(":")) throw new ConfigError(`${at(`apiKeys[${i}]`)}: the key contains ":"; a gateway key may not (it could not be given in NUMBERGRAPH_API_KEYS either).`);
       return { key: k.key, scopes: k.scopes.map((s) => parseScope(s, at(`apiKeys[${i}]`))), source: at(`apiKeys[${i}]`) };

@@ -56,15 +56,18 @@ export interface AssigneeRecord {
 
 /**
  * Provider-specific fields, kept whole except secrets. `provider` discriminates the union; each
- * provider folder defines its own `details` shape and the GraphQL type that serves it.
+ * provider folder defines its own `details` type (the GraphQL type that serves it, as `DetailsOf`),
+ * and its mapping returns `NumberRecord<ThatType>`, so a misspelled field does not compile.
  */
 export interface ProviderDetails {
   provider: Provider;
-  [field: string]: unknown;
 }
 
+/** A provider's details as its GraphQL class declares them, tagged with the provider. */
+export type DetailsOf<T, P extends Provider> = { [K in keyof T]: T[K] } & { provider: P };
+
 /** One phone number as one provider account holds it, in the unified model. Built once per listing. */
-export interface NumberRecord {
+export interface NumberRecord<D extends ProviderDetails = ProviderDetails> {
   /** The graph's opaque id, from provider, account and `key` (see `numberRecord`). */
   id: string;
   /** Account-unique natural key the id is built from: the provider's id, or what stays the same across its APIs. */
@@ -86,7 +89,7 @@ export interface NumberRecord {
   assignee: AssigneeRecord | null;
   createdAt: Date | null;
   updatedAt: Date | null;
-  details: ProviderDetails;
+  details: D;
 }
 
 /** A number pool: HighLevel number pools and Zoom emergency number pools. */
@@ -112,9 +115,9 @@ export interface PoolRecord {
  * class of its own (~500 bytes a record at 50,000 numbers per account), while assigned properties
  * follow shared transitions. Same properties in the same order, so the content hash is unchanged.
  */
-export function numberRecord(fields: Omit<NumberRecord, "id" | "key"> & { key?: string }): NumberRecord {
+export function numberRecord<D extends ProviderDetails>(fields: Omit<NumberRecord<D>, "id" | "key"> & { key?: string }): NumberRecord<D> {
   const key = fields.key ?? fields.providerId;
-  const record = Object.assign({}, fields) as NumberRecord;
+  const record = Object.assign({}, fields) as NumberRecord<D>;
   record.key = key;
   record.id = encodeGlobalId({ type: "PhoneNumber", provider: fields.provider, accountId: fields.accountId, key });
   return record;

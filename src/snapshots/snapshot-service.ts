@@ -1,8 +1,7 @@
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleAll, type CircuitBreakerPolicy } from "cockatiel";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
-import { accountKey, UpstreamError, type ProviderAccount } from "../model/index.js";
-import { providerLabel } from "../providers/shared/upstream-http.js";
+import { accountKey, providerLabel, UpstreamError, type ProviderAccount } from "../model/index.js";
 import { AccountSnapshot, type SnapshotData } from "./account-snapshot.js";
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from "./snapshot-policy.js";
 import { estimateSnapshotBytes } from "./snapshot-size.js";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseRedisUrl } from "../../src/redis/redis-url.js";
 import { loadConfig } from "../../src/config/config.js";
-import { ConfigError } from "../../src/config/config-error.js";
+import { ConfigError } from "../../src/settings/config-error.js";
 
 const full = {
   HIGHLEVEL_TOKEN: "hl-secret-token",

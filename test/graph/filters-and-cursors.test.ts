@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { startGateway } from "../../src/server.js";
-import { startStack, TEST_TUNING, withTuning, type Stack } from "../support/stack.js";
+import { startStack, testAccounts, type Stack } from "../support/stack.js";
+import { testLogger } from "../support/log-capture.js";
 
 interface Row {
   id: string;
@@ -66,7 +66,7 @@ describe("filters and cursors", () => {
 
   it("a cursor from one gateway pages on in another (stateless: restarts and other instances)", async () => {
     const first = await stack.request<{ phoneNumbers: { pageInfo: { endCursor: string } } }, never>("{ phoneNumbers(first: 100) { pageInfo { endCursor } } }");
-    const other = await startGateway({ accounts: createProviderAccounts(withTuning(stack.sims.accounts, TEST_TUNING)), gatewayKeys: [], port: 0, host: "127.0.0.1" });
+    const other = await startGateway({ logger: testLogger, accounts: testAccounts(stack.sims), gatewayKeys: [], port: 0, host: "127.0.0.1" });
     try {
       const response = await fetch(other.url, {
         method: "POST",

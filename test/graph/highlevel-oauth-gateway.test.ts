@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { HighLevelAccountsConfig } from "../../src/providers/highlevel/index.js";
+import type { HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-config.js";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HIGHLEVEL_SIM_APP, HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
 import { DirectoryStateStore } from "../../src/state/directory-state-store.js";
-import { captureLogLines } from "../support/log-capture.js";
+import { captureLogLines, testLogger } from "../support/log-capture.js";
 
 const [MAIN, BRANCH] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string];
 const QUERY = "{ phoneNumbers(first: 1000, filter: { providers: [HIGHLEVEL] }) { totalCount nodes { e164 accountId } } }";
@@ -30,7 +30,8 @@ describe("HighLevel over OAuth through the gateway, against the simulator's OAut
   const serve = async (highlevel: HighLevelAccountsConfig[], stateDir = dir) => {
     const stateStore = await DirectoryStateStore.open(stateDir);
     const gateway = await startGateway({
-      accounts: createProviderAccounts({ ...none, highlevel: highlevel.map((h) => ({ ...h, ...tuning })) }, { stateStore }),
+      logger: testLogger,
+      accounts: createProviderAccounts({ ...none, highlevel: highlevel.map((h) => ({ ...h, ...tuning })) }, { stateStore, log: testLogger }),
       gatewayKeys: [],
       port: 0,
       host: "127.0.0.1",

@@ -1,10 +1,9 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { CROSS_HELD } from "../../src/simulators/seed.js";
 import { DashboardDocument, NodeByIdDocument, PhoneNumbersByIdsDocument, PoolsWithMembersDocument, type DashboardQuery } from "../generated/operations.js";
-import { listNumbers, oneListingOfEach, startStack, TEST_TUNING, withTuning, type Stack } from "../support/stack.js";
+import { listNumbers, oneListingOfEach, startStack, testAccounts, type Stack } from "../support/stack.js";
 
 type DashboardNumber = DashboardQuery["phoneNumbers"]["nodes"][number];
 const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds;
@@ -82,7 +81,7 @@ describe("the unified graph over all four simulators", () => {
   // The clients' mapping tables are checked value by value in test/providers/; this checks that the graph
   // serves each mapped record as the model holds it, field for field, for every number.
   it("serves every number exactly as its provider client mapped it", async () => {
-    const records = (await Promise.all(createProviderAccounts(withTuning(stack.sims.accounts, TEST_TUNING)).map((a) => listNumbers(a)))).flat();
+    const records = (await Promise.all(testAccounts(stack.sims).map((a) => listNumbers(a)))).flat();
     const served = new Map(all.map((n) => [`${n.provider} ${n.accountId} ${n.providerId}`, n]));
     expect(served.size).toBe(records.length);
     for (const record of records) {

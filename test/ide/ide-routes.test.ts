@@ -6,8 +6,9 @@ import type { AddressInfo } from "node:net";
 import { ideEnabled, ideRouter } from "../../src/plugin/ide/index.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
-import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { parseGatewayKeys } from "../../src/access/gateway-keys.js";
+import { testAccounts } from "../support/stack.js";
+import { testLogger } from "../support/log-capture.js";
 
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -16,7 +17,8 @@ describe("the IDE's routes: a browser gets the IDE, GraphQL clients get GraphQL"
   const gateways: RunningGateway[] = [];
   const start = async (options: { ide?: boolean; introspection?: boolean; keys?: string } = {}) => {
     const gateway = await startGateway({
-      accounts: createProviderAccounts(sims.accounts),
+      logger: testLogger,
+      accounts: testAccounts(sims, {}),
       gatewayKeys: options.keys ? parseGatewayKeys(options.keys, "test") : [],
       port: 0,
       host: "127.0.0.1",

@@ -2,10 +2,10 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { parse } from "csv-parse/sync";
 import { parseGatewayKeys } from "../../src/access/gateway-keys.js";
-import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
-import { startStack, TEST_TUNING, withTuning, type Stack } from "../support/stack.js";
+import { startStack, testAccounts, type Stack } from "../support/stack.js";
+import { testLogger } from "../support/log-capture.js";
 
 const SPEC_COLUMNS = ["id", "e164", "provider", "providerId", "accountId", "countryCode", "numberType", "status", "assigned", "assigneeType", "assigneeName", "pools"];
 const TEXT_COLUMNS = ["providerId", "accountId", "assigneeName", "pools", "displayName", "assigneeId", "extensionNumber", "tags"];
@@ -125,7 +125,7 @@ describe("GET /export/phone-numbers.csv when an account has no usable snapshot",
   beforeAll(async () => {
     sims = await startSimulators({ numbers: 30 });
     sims.telnyx.setFaults({ failureRate: 1 });
-    gateway = await startGateway({ accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)), gatewayKeys: [], port: 0, host: "127.0.0.1" });
+    gateway = await startGateway({ logger: testLogger, accounts: testAccounts(sims), gatewayKeys: [], port: 0, host: "127.0.0.1" });
     await gateway.snapshots.warmAll();
     base = new URL("/", gateway.url).toString();
   });

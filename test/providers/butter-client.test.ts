@@ -2,14 +2,16 @@ import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { getMetadataStorage } from "type-graphql";
 import { BUTTER_PAGE_LIMIT, createButterAccount, type ButterAccountConfig } from "../../src/providers/butter/butter-client.js";
-import { mapButterNumber } from "../../src/providers/butter/butter-mapping.js";
+import { mapButterNumber, type ButterDetails } from "../../src/providers/butter/butter-mapping.js";
+import { RecordMapper } from "../../src/providers/shared/mapping.js";
 import { butterListResponseSchema } from "../../src/providers/butter/butter-wire.js";
-import { ButterNumberDetails } from "../../src/providers/butter/index.js";
+import { ButterNumberDetails } from "../../src/providers/butter/butter-details.type.js";
 import { ButterSimulator } from "../../src/simulators/butter/index.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { upstreamFailure } from "../support/upstream-error.js";
 import { listNumbers, testBounds } from "../support/stack.js";
+import { TEST_DEPS, testLogger } from "../support/log-capture.js";
 
 /** The response example of butter-list-phone-numbers.md, verbatim. */
 const DOC_EXAMPLE = {
@@ -40,7 +42,7 @@ describe("Butter client against the Butter simulator over HTTP", () => {
 
   it("lists the whole default-scale inventory in the minimum number of pages", async () => {
     expect(sim.numbers.length).toBe(400 + crossHeldFor("BUTTER").length);
-    const numbers = await listNumbers(createButterAccount(config));
+    const numbers = await listNumbers(createButterAccount(config, TEST_DEPS));
     expect(numbers.map((n) => n.providerId)).toEqual(sim.numbers.map((n) => n.phone_number_id));
     expect(numbers.map((n) => n.e164)).toEqual(sim.numbers.map((n) => n.phone_number));
     expect(numbers.every((n) => n.provider === "BUTTER" && n.accountId === SIM_CREDENTIALS.butter.organizationId)).toBe(true);
@@ -48,7 +50,7 @@ describe("Butter client against the Butter simulator over HTTP", () => {
   });
 
   it("maps statuses, assignees, capabilities, dates and details", async () => {
-    const numbers = await listNumbers(createButterAccount(config));
+    const numbers = await listNumbers(createButterAccount(config, TEST_DEPS));
     const byId = new Map(numbers.map((n) => [n.providerId, n]));
 
     const assigned = sim.numbers.find((n) => n.status === "assigned" && n.supports_inbound && !n.supports_outbound)!;
@@ -91,7 +93,7 @@ describe("Butter client against the Butter simulator over HTTP", () => {
     });
     expect(numbers.filter((n) => n.assigned)).toHaveLength(sim.numbers.filter((n) => n.status === "assigned").length);
     expect(numbers.every((n) => n.assigned === (n.assignee !== null))).toBe(true);
-    expect(new Set(numbers.map((n) => n.details.carrier))).toEqual(new Set(["twilio", "sip", "telnyx", "vonage"]));
+    expect(new Set(numbers.map((n) => (n.details as ButterDetails).carrier))).toEqual(new Set(["twilio", "sip", "telnyx", "vonage"]));
 
     // The GraphQL details type describes exactly the details object (minus the union's discriminator).
     const fields = getMetadataStorage().fields.filter((f) => f.target === ButterNumberDetails).map((f) => f.name);
@@ -99,7 +101,7 @@ describe("Butter client against the Butter simulator over HTTP", () => {
   });
 
   it("types numbers from the E.164 number itself", async () => {
-    const numbers = await listNumbers(createButterAccount(config));
+    const numbers = await listNumbers(createButterAccount(config, TEST_DEPS));
     const typeOf = (prefix: string) => new Set(numbers.filter((n) => n.e164.startsWith(prefix)).map((n) => `${n.numberType} ${n.countryCode}`));
     expect(typeOf("+1800")).toEqual(new Set(["TOLL_FREE US"]));
     expect(typeOf("+1415")).toEqual(new Set(["LOCAL US"]));
@@ -112,23 +114,24 @@ describe("Butter client against the Butter simulator over HTTP", () => {
   });
 
   it("reads the documented example, and maps values it does not know to UNKNOWN", () => {
+    const docMapper = new RecordMapper("BUTTER", "org_doc", testLogger);
     const page = butterListResponseSchema.parse({ ...DOC_EXAMPLE, data: DOC_EXAMPLE.data.map((n) => ({ ...n, label: "extra fields are tolerated" })) });
-    const [twilio, sip] = page.data.map((n) => mapButterNumber(n, "org_doc"));
+    const [twilio, sip] = page.data.map((n) => mapButterNumber(n, docMapper));
     // +1 555 numbers are fictional: they parse, but have no type.
     expect(twilio).toMatchObject({ e164: "+15551234567", numberType: "UNKNOWN", assigned: true, assignee: { id: "agent_b2c3d4e5f6a7", type: "AGENT" }, createdAt: new Date("2024-01-15T10:30:00Z") });
     expect(sip).toMatchObject({ providerId: "phon_b2c3d4e5f6a7", assigned: false, assignee: null, details: { carrier: "sip", status: "free" } });
 
-    const odd = mapButterNumber({ ...page.data[0]!, phone_number: "+14155550100", status: "porting", provider: null, supports_outbound: null, created_at: "not a date" }, "org_doc");
+    const odd = mapButterNumber({ ...page.data[0]!, phone_number: "+14155550100", status: "porting", provider: null, supports_outbound: null, created_at: "not a date" }, docMapper);
     expect(odd).toMatchObject({ status: "UNKNOWN", assigned: true, capabilities: { outbound: null }, createdAt: null, details: { status: "porting", carrier: null, createdAt: "not a date" } });
-    const oddFree = mapButterNumber({ ...page.data[1]!, status: "released" }, "org_doc");
+    const oddFree = mapButterNumber({ ...page.data[1]!, status: "released" }, docMapper);
     expect(oddFree).toMatchObject({ status: "UNKNOWN", assigned: false, assignee: null });
 
-    expect(() => mapButterNumber({ ...page.data[0]!, phone_number: "n/a" }, "org_doc")).toThrow(expect.objectContaining({ provider: "BUTTER", code: "UPSTREAM_BAD_RESPONSE" }));
+    expect(() => mapButterNumber({ ...page.data[0]!, phone_number: "n/a" }, docMapper)).toThrow(expect.objectContaining({ provider: "BUTTER", code: "UPSTREAM_BAD_RESPONSE" }));
   });
 
   it("stops on a repeated cursor instead of looping", async () => {
     sim.repeatCursor = true;
-    const error = await upstreamFailure(listNumbers(createButterAccount(config)));
+    const error = await upstreamFailure(listNumbers(createButterAccount(config, TEST_DEPS)));
     expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
     expect(error.message).toContain("twice");
     expect(sim.total()).toBe(2); // page 1 issues the cursor, page 2 answers with it again
@@ -136,14 +139,14 @@ describe("Butter client against the Butter simulator over HTTP", () => {
 
   it("fails on has_more without a next_cursor instead of stopping short", async () => {
     sim.dropCursor = true;
-    const error = await upstreamFailure(listNumbers(createButterAccount(config)));
+    const error = await upstreamFailure(listNumbers(createButterAccount(config, TEST_DEPS)));
     expect([error.code, error.provider]).toEqual(["UPSTREAM_BAD_RESPONSE", "BUTTER"]);
     expect(error.message).toContain("next_cursor");
     expect(sim.total()).toBe(1);
   });
 
   it("maps 5xx, 429, malformed and hanging answers to typed errors", async () => {
-    const account = createButterAccount(config);
+    const account = createButterAccount(config, TEST_DEPS);
     sim.setFaults({ failureRate: 1 });
     const unavailable = await upstreamFailure(listNumbers(account));
     expect([unavailable.code, unavailable.provider, unavailable.details.status]).toEqual(["UPSTREAM_UNAVAILABLE", "BUTTER", 500]);
@@ -160,15 +163,15 @@ describe("Butter client against the Butter simulator over HTTP", () => {
 
     sim.resetFaults();
     sim.setFaults({ malformedNext: 2 });
-    expect((await upstreamFailure(listNumbers(createButterAccount({ ...config, retries: 0 })))).code).toBe("UPSTREAM_BAD_RESPONSE");
+    expect((await upstreamFailure(listNumbers(createButterAccount({ ...config, retries: 0 }, TEST_DEPS)))).code).toBe("UPSTREAM_BAD_RESPONSE");
 
     sim.resetFaults();
     sim.setFaults({ hangMs: 1500 });
-    expect((await upstreamFailure(listNumbers(createButterAccount({ ...config, retries: 0, timeoutMs: 200 })))).code).toBe("UPSTREAM_TIMEOUT");
+    expect((await upstreamFailure(listNumbers(createButterAccount({ ...config, retries: 0, timeoutMs: 200 }, TEST_DEPS)))).code).toBe("UPSTREAM_TIMEOUT");
   });
 
   it("recovers from a transient 500 and from a 429 after its Retry-After, at one extra request each", async () => {
-    const account = createButterAccount(config);
+    const account = createButterAccount(config, TEST_DEPS);
     const pages = pagesFor(sim.numbers.length);
     sim.setFaults({ failNext: 1 });
     expect(await listNumbers(account)).toHaveLength(sim.numbers.length);
@@ -187,12 +190,12 @@ describe("Butter client against the Butter simulator over HTTP", () => {
 
   it("reports refused credentials without the key, in errors and records alike", async () => {
     const wrongKey = "wrong-butter-key-123";
-    const denied = await upstreamFailure(listNumbers(createButterAccount({ ...config, apiKey: wrongKey })));
+    const denied = await upstreamFailure(listNumbers(createButterAccount({ ...config, apiKey: wrongKey }, TEST_DEPS)));
     expect([denied.code, denied.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
     expect(denied.message).toContain("UNAUTHORIZED");
     expect(sim.total()).toBe(1); // a 401 is not retried
 
-    const otherOrg = await upstreamFailure(listNumbers(createButterAccount({ ...config, organizationId: "org_other" })));
+    const otherOrg = await upstreamFailure(listNumbers(createButterAccount({ ...config, organizationId: "org_other" }, TEST_DEPS)));
     expect([otherOrg.code, otherOrg.details.status, otherOrg.details.accountId]).toEqual(["UPSTREAM_AUTH_FAILED", 403, "org_other"]);
 
     for (const error of [denied, otherOrg]) {
@@ -200,10 +203,10 @@ describe("Butter client against the Butter simulator over HTTP", () => {
       expect(text).not.toContain(wrongKey);
       expect(text).not.toContain(SIM_CREDENTIALS.butter.apiKey);
     }
-    expect(JSON.stringify(await listNumbers(createButterAccount(config)))).not.toContain(SIM_CREDENTIALS.butter.apiKey);
+    expect(JSON.stringify(await listNumbers(createButterAccount(config, TEST_DEPS)))).not.toContain(SIM_CREDENTIALS.butter.apiKey);
   });
 
   it("has no pools", async () => {
-    expect((await createButterAccount(config).listInventory(testBounds())).pools).toEqual([]);
+    expect((await createButterAccount(config, TEST_DEPS).listInventory(testBounds())).pools).toEqual([]);
   });
 });

@@ -2,12 +2,12 @@ import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NumberRecord } from "../../src/model/index.js";
 import { createHighLevelAccounts, HIGHLEVEL_PAGE_SIZE } from "../../src/providers/highlevel/highlevel-client.js";
-import type { HighLevelAccountsConfig } from "../../src/providers/highlevel/index.js";
+import type { HighLevelAccountsConfig } from "../../src/providers/highlevel/highlevel-config.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { listNumbers, listPools } from "../support/stack.js";
-import { captureLogLines } from "../support/log-capture.js";
+import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 /** Requests for number pages: each listing also asks for the location's pools once, beside them. */
@@ -28,7 +28,7 @@ describe("HighLevel client: the full inventory at the default scale", () => {
 
   it("lists every number of every location (pool members included) in one call each", async () => {
     // A generous timeout: on a loaded machine a retried call would count twice.
-    const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning, timeoutMs: 5000 });
+    const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning, timeoutMs: 5000 }, TEST_DEPS);
     expect(accounts.map((a) => [a.provider, a.accountId])).toEqual([["HIGHLEVEL", MAIN], ["HIGHLEVEL", BRANCH], ["HIGHLEVEL", EMPTY]]);
     const [main, branch, empty] = await Promise.all(accounts.map((a) => listNumbers(a)));
     expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
@@ -52,7 +52,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   afterAll(() => sim.stop());
 
   it("pages at pageSize=1000 with skipNumberPool=false to the short last page: the minimum number of calls", async () => {
-    const accounts = createHighLevelAccounts(config);
+    const accounts = createHighLevelAccounts(config, TEST_DEPS);
     const [main, branch] = await Promise.all(accounts.slice(0, 2).map((a) => listNumbers(a)));
     expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
     expect(listed(branch!)).toEqual(inventoryOf(sim, BRANCH));
@@ -70,7 +70,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     // 994 seeded + the 6 cross-held numbers: sim-loc-main holds exactly 1000.
     const exact = new HighLevelSimulator({ numbers: HIGHLEVEL_PAGE_SIZE - crossHeldFor("HIGHLEVEL").length });
     try {
-      const [main] = createHighLevelAccounts({ ...config, baseUrl: await exact.start() });
+      const [main] = createHighLevelAccounts({ ...config, baseUrl: await exact.start() }, TEST_DEPS);
       expect(exact.location(MAIN).numbers).toHaveLength(HIGHLEVEL_PAGE_SIZE);
       expect(listed(await listNumbers(main!))).toEqual(inventoryOf(exact, MAIN));
       expect(numberCounts(exact)).toEqual({ [numbersPath(MAIN)]: 2 });
@@ -80,7 +80,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   });
 
   it("maps types, status, capabilities, assignees, dates and details", async () => {
-    const [main] = createHighLevelAccounts(config);
+    const [main] = createHighLevelAccounts(config, TEST_DEPS);
     const numbers = await listNumbers(main!);
     const byId = new Map(numbers.map((n) => [n.providerId, n]));
     const wires = sim.location(MAIN).numbers;
@@ -135,7 +135,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     } as unknown as HighLevelWireNumber;
     branch.push(odd);
     try {
-      const numbers = await listNumbers(createHighLevelAccounts(config)[1]!);
+      const numbers = await listNumbers(createHighLevelAccounts(config, TEST_DEPS)[1]!);
       expect(numbers.find((n) => n.providerId === odd.sid)).toMatchObject({
         e164: "+14155550123",
         numberType: "UNKNOWN",
@@ -148,7 +148,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
       expect(numbers.find((n) => n.providerId === odd.sid)!.details).not.toHaveProperty("somethingNew");
 
       branch[branch.length - 1] = { ...odd, phoneNumber: "not a number" };
-      const error = await upstreamFailure(listNumbers(createHighLevelAccounts(config)[1]!));
+      const error = await upstreamFailure(listNumbers(createHighLevelAccounts(config, TEST_DEPS)[1]!));
       expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", BRANCH]);
       expect(error.message).toContain(odd.sid);
     } finally {
@@ -157,7 +157,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   });
 
   it("lists each location's pools in one call beside its numbers, members normalised to E.164", async () => {
-    const [main, branch, empty] = createHighLevelAccounts(config);
+    const [main, branch, empty] = createHighLevelAccounts(config, TEST_DEPS);
     const pools = await listPools(main!);
     expect(pools.map((p) => p.providerId)).toEqual(sim.location(MAIN).pools.map((p) => p.id));
     const wire = sim.location(MAIN).pools[0]!;
@@ -186,7 +186,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
   it("stops when HighLevel ignores the page parameter instead of looping", async () => {
     sim.ignorePage = true;
     try {
-      const error = await upstreamFailure(listNumbers(createHighLevelAccounts(config)[0]!));
+      const error = await upstreamFailure(listNumbers(createHighLevelAccounts(config, TEST_DEPS)[0]!));
       expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
       expect(error.message).toContain("again");
       expect(sim.total("GET /phone-system/numbers")).toBe(2);
@@ -201,7 +201,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
 
     it("a 500 that persists is UPSTREAM_UNAVAILABLE with HighLevel's {msg, accountStatus}, after the bounded retries", async () => {
       sim.setFaults({ failureRate: 1 });
-      const error = await failure(listNumbers(createHighLevelAccounts(config)[0]!));
+      const error = await failure(listNumbers(createHighLevelAccounts(config, TEST_DEPS)[0]!));
       expect([error.code, error.details.status, error.details.accountId]).toEqual(["UPSTREAM_UNAVAILABLE", 500, MAIN]);
       expect(error.message).toContain("Internal server error, account active");
       expect(sim.total("GET /phone-system/numbers")).toBe(1 + tuning.retries);
@@ -209,48 +209,48 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
 
     it("a 500 that clears is retried and the listing completes", async () => {
       sim.setFaults({ failNext: 1 });
-      expect(listed(await listNumbers(createHighLevelAccounts(config)[0]!))).toEqual(inventoryOf(sim, MAIN));
+      expect(listed(await listNumbers(createHighLevelAccounts(config, TEST_DEPS)[0]!))).toEqual(inventoryOf(sim, MAIN));
       expect(sim.total("GET /phone-system/numbers")).toBe(1 + Math.ceil(sim.location(MAIN).numbers.length / HIGHLEVEL_PAGE_SIZE));
     });
 
     it("a 429 is waited out for its Retry-After, and one that persists is UPSTREAM_RATE_LIMITED", async () => {
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
-      expect(await listNumbers(createHighLevelAccounts(config)[1]!)).toHaveLength(sim.location(BRANCH).numbers.length);
+      expect(await listNumbers(createHighLevelAccounts(config, TEST_DEPS)[1]!)).toHaveLength(sim.location(BRANCH).numbers.length);
       expect(sim.total("GET /phone-system/numbers")).toBe(2);
       sim.resetCounts();
       sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-      const error = await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0 })[1]!));
+      const error = await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0 }, TEST_DEPS)[1]!));
       expect([error.code, error.details.status, error.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
       expect(error.message).toContain("Too Many Requests");
       // A Retry-After longer than we will wait fails at once, without a second call.
       sim.resetCounts();
       sim.setFaults({ retryAfterSeconds: 60 });
-      expect((await failure(listNumbers(createHighLevelAccounts(config)[1]!))).code).toBe("UPSTREAM_RATE_LIMITED");
+      expect((await failure(listNumbers(createHighLevelAccounts(config, TEST_DEPS)[1]!))).code).toBe("UPSTREAM_RATE_LIMITED");
       expect(sim.total("GET /phone-system/numbers")).toBe(1);
     });
 
     it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT", async () => {
       sim.setFaults({ malformedNext: 2 });
-      expect((await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0 })[0]!))).code).toBe("UPSTREAM_BAD_RESPONSE");
+      expect((await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0 }, TEST_DEPS)[0]!))).code).toBe("UPSTREAM_BAD_RESPONSE");
       sim.setFaults({ hangMs: 1500 });
-      expect((await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 })[0]!))).code).toBe("UPSTREAM_TIMEOUT");
+      expect((await failure(listNumbers(createHighLevelAccounts({ ...config, retries: 0, timeoutMs: 200 }, TEST_DEPS)[0]!))).code).toBe("UPSTREAM_TIMEOUT");
     });
 
     it("a refused token is UPSTREAM_AUTH_FAILED with HighLevel's message and without the token; an unknown location is a 404", async () => {
       const wrong = "pit-wrong-token-123";
-      const denied = await failure(listNumbers(createHighLevelAccounts({ ...config, token: wrong })[0]!));
+      const denied = await failure(listNumbers(createHighLevelAccounts({ ...config, token: wrong }, TEST_DEPS)[0]!));
       expect([denied.code, denied.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
       expect(denied.message).toContain("Invalid token: access token is invalid");
       expect(`${denied.message} ${denied.stack} ${JSON.stringify(denied)}`).not.toContain(wrong);
       expect(sim.total("GET /phone-system/numbers")).toBe(1); // a 401 is not retried
 
-      const unknown = await failure(listNumbers(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] })[0]!));
+      const unknown = await failure(listNumbers(createHighLevelAccounts({ ...config, locationIds: ["no-such-location"] }, TEST_DEPS)[0]!));
       expect([unknown.code, unknown.details.status, unknown.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", 404, "no-such-location"]);
       expect(unknown.message).toContain("Phone system is not connected to this account");
     });
 
     it("never puts the token in an error, a log line or a mapped record", async () => {
-      const records = await listNumbers(createHighLevelAccounts(config)[0]!);
+      const records = await listNumbers(createHighLevelAccounts(config, TEST_DEPS)[0]!);
       expect(errors.length).toBeGreaterThanOrEqual(7);
       expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
       for (const text of [...errors.map(everythingIn), ...logLines, JSON.stringify(records)]) {

@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { createHighLevelAccounts } from "../../src/providers/highlevel/index.js";
+import { createHighLevelAccounts } from "../../src/providers/highlevel/highlevel-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
-import { captureLogLines } from "../support/log-capture.js";
+import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 
 const [MAIN] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string];
 const NUMBERS = `GET /phone-system/numbers/location/${MAIN}`;
@@ -22,7 +22,7 @@ describe("HighLevel pacing by X-RateLimit-Remaining and X-RateLimit-Interval-Mil
     const sim = new HighLevelSimulator({ numbers: 3500, enforceRateLimit: true, burstLimit: { burstMax: 3, burstIntervalMs: 2000 }, retryAfterOn429: false });
     sims.push(sim);
     const baseUrl = await sim.start();
-    const [account] = createHighLevelAccounts({ token: SIM_CREDENTIALS.highlevel.token, locationIds: [MAIN], baseUrl, ...tuning });
+    const [account] = createHighLevelAccounts({ token: SIM_CREDENTIALS.highlevel.token, locationIds: [MAIN], baseUrl, ...tuning }, TEST_DEPS);
     return { sim, baseUrl, account: account! };
   };
 

@@ -2,12 +2,13 @@ import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { getMetadataStorage } from "type-graphql";
 import type { NumberRecord } from "../../src/model/index.js";
-import { createTelnyxAccount, TELNYX_PAGE_SIZE, TelnyxNumberDetails, type TelnyxAccountConfig } from "../../src/providers/telnyx/index.js";
+import { createTelnyxAccount, TELNYX_PAGE_SIZE, type TelnyxAccountConfig } from "../../src/providers/telnyx/telnyx-client.js";
+import { TelnyxNumberDetails } from "../../src/providers/telnyx/telnyx-details.type.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TELNYX_NUMBER_TYPES, TELNYX_STATUSES, TelnyxSimulator, type TelnyxWirePhoneNumber } from "../../src/simulators/telnyx/index.js";
 import { listNumbers, testBounds } from "../support/stack.js";
-import { captureLogLines } from "../support/log-capture.js";
+import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 const KEY = SIM_CREDENTIALS.telnyx.apiKey;
@@ -31,7 +32,7 @@ describe("Telnyx client: the full inventory at the default scale", () => {
   afterAll(() => sim.stop());
 
   it("lists every number, id and E.164 as the simulator holds them, in the minimum number of pages", async () => {
-    const account = createTelnyxAccount({ accountId: "default", apiKey: KEY, baseUrl: `${await sim.start()}/v2`, ...tuning });
+    const account = createTelnyxAccount({ accountId: "default", apiKey: KEY, baseUrl: `${await sim.start()}/v2`, ...tuning }, TEST_DEPS);
     expect([account.provider, account.accountId]).toEqual(["TELNYX", "default"]);
     const { numbers, pools } = await account.listInventory(testBounds());
     expect(sim.numbers).toHaveLength(400 + crossHeldFor("TELNYX").length);
@@ -44,7 +45,7 @@ describe("Telnyx client: the full inventory at the default scale", () => {
 describe("Telnyx client against the Telnyx simulator over HTTP", () => {
   const sim = new TelnyxSimulator({ numbers: 1200 });
   let config: TelnyxAccountConfig;
-  const account = (overrides: Partial<TelnyxAccountConfig> = {}) => createTelnyxAccount({ ...config, ...overrides });
+  const account = (overrides: Partial<TelnyxAccountConfig> = {}) => createTelnyxAccount({ ...config, ...overrides }, TEST_DEPS);
   // Everything logged while these tests run, to check no key or PIN is ever written.
   const logLines = captureLogLines();
 
@@ -70,7 +71,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       const exact = new TelnyxSimulator({ numbers: 2 * TELNYX_PAGE_SIZE - crossHeldFor("TELNYX").length });
       try {
         expect(exact.numbers).toHaveLength(2 * TELNYX_PAGE_SIZE);
-        const numbers = await listNumbers(createTelnyxAccount({ ...config, baseUrl: `${await exact.start()}/v2` }));
+        const numbers = await listNumbers(createTelnyxAccount({ ...config, baseUrl: `${await exact.start()}/v2` }, TEST_DEPS));
         expect(listed(numbers)).toEqual(inventoryOf(exact.numbers));
         expect(exact.counts()).toEqual({ [PATH]: 2 });
       } finally {
@@ -82,7 +83,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       const empty = new TelnyxSimulator({ numbers: 1 });
       empty.numbers.splice(0);
       try {
-        expect(await listNumbers(createTelnyxAccount({ ...config, baseUrl: `${await empty.start()}/v2` }))).toEqual([]);
+        expect(await listNumbers(createTelnyxAccount({ ...config, baseUrl: `${await empty.start()}/v2` }, TEST_DEPS))).toEqual([]);
         expect(empty.counts()).toEqual({ [PATH]: 1 });
       } finally {
         await empty.stop();
@@ -133,7 +134,7 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
       // Page 1 comes back; then every call fails: pages 2..5 are in flight, pages 6..11 still queued.
       large.onPageServed = () => large.setFaults({ failureRate: 1 });
       try {
-        const error = await upstreamFailure(listNumbers(createTelnyxAccount({ ...config, baseUrl: `${url}/v2`, retries: 0 })));
+        const error = await upstreamFailure(listNumbers(createTelnyxAccount({ ...config, baseUrl: `${url}/v2`, retries: 0 }, TEST_DEPS)));
         expect(error.code).toBe("UPSTREAM_UNAVAILABLE");
         while (large.total() < 5) await new Promise((resolve) => setTimeout(resolve, 5));
         await new Promise((resolve) => setTimeout(resolve, 50)); // room for a queued page to (wrongly) go out

@@ -1,11 +1,12 @@
 import "reflect-metadata";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { createTelnyxAccount } from "../../src/providers/telnyx/index.js";
+import { createTelnyxAccount } from "../../src/providers/telnyx/telnyx-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TelnyxSimulator } from "../../src/simulators/telnyx/index.js";
 import { captureLogLines } from "../support/log-capture.js";
 import { upstreamFailure } from "../support/upstream-error.js";
+import { TEST_DEPS } from "../support/log-capture.js";
 
 const KEY = SIM_CREDENTIALS.telnyx.apiKey;
 const PATH = "GET /v2/phone_numbers";
@@ -22,7 +23,7 @@ describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports i
     const sim = new TelnyxSimulator({ numbers: FOUR_PAGES, rateLimit: { limit, windowMs }, enforceRateLimit: true });
     sims.push(sim);
     const baseUrl = `${await sim.start()}/v2`;
-    return { sim, baseUrl, account: createTelnyxAccount({ accountId: "paced", apiKey: KEY, baseUrl, ...tuning }) };
+    return { sim, baseUrl, account: createTelnyxAccount({ accountId: "paced", apiKey: KEY, baseUrl, ...tuning }, TEST_DEPS) };
   };
   afterEach(async () => {
     await Promise.all(sims.splice(0).map((s) => s.stop()));
@@ -49,7 +50,7 @@ describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports i
   it("fails at once, as UPSTREAM_RATE_LIMITED saying when to retry, when the reset is further off than it waits", async () => {
     const { sim, baseUrl } = await start(1, 60_000);
     expect((await fetch(`${baseUrl}/phone_numbers`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(200);
-    const account = createTelnyxAccount({ accountId: "paced", apiKey: KEY, baseUrl, ...tuning, maxRetryAfterMs: 1000 });
+    const account = createTelnyxAccount({ accountId: "paced", apiKey: KEY, baseUrl, ...tuning, maxRetryAfterMs: 1000 }, TEST_DEPS);
     const error = await upstreamFailure(account.listInventory(bounds()));
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
     expect(error.details.retryAfterMs).toBeGreaterThan(1000);

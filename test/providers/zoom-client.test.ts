@@ -7,7 +7,7 @@ import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { ZOOM_EMERGENCY_POOLS, ZoomSimulator, type ZoomWirePhoneNumber } from "../../src/simulators/zoom/index.js";
 import { listNumbers } from "../support/stack.js";
-import { captureLogLines } from "../support/log-capture.js";
+import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 const LIST = "GET /v2/phone/numbers";
@@ -24,7 +24,7 @@ describe("Zoom client: the full inventory at the default scale", () => {
   afterAll(() => sim.stop());
 
   it("lists every number with one token at page_size=100, to the page with an empty token", async () => {
-    const account = createZoomAccount(configFor(await sim.start()));
+    const account = createZoomAccount(configFor(await sim.start()), TEST_DEPS);
     expect([account.provider, account.accountId]).toEqual(["ZOOM", SIM_CREDENTIALS.zoom.accountId]);
     const numbers = await listNumbers(account);
     expect(listed(numbers)).toEqual(wires(sim.numbers));
@@ -52,7 +52,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     it("needs no extra call when the inventory fills its last page exactly", async () => {
       const exact = new ZoomSimulator({ numbers: 2 * ZOOM_PAGE_SIZE - crossHeldFor("ZOOM").length });
       try {
-        const numbers = await listNumbers(createZoomAccount(configFor(await exact.start())));
+        const numbers = await listNumbers(createZoomAccount(configFor(await exact.start()), TEST_DEPS));
         expect(listed(numbers)).toEqual(wires(exact.numbers));
         expect(exact.counts()).toEqual({ [TOKEN]: 1, [LIST]: 2 });
       } finally {
@@ -61,7 +61,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     });
 
     it("stops at the page cap when Zoom's page token never ends", async () => {
-      const error = await upstreamFailure(listNumbers(createZoomAccount(config), { maxPages: 2 }));
+      const error = await upstreamFailure(listNumbers(createZoomAccount(config, TEST_DEPS), { maxPages: 2 }));
       expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
       expect(error.message).toMatch(/kept paging past 2 pages/);
       expect(sim.counts()[LIST]).toBe(2);
@@ -70,7 +70,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     it("sends no call once the listing's signal has aborted", async () => {
       const controller = new AbortController();
       controller.abort(new Error("the gateway is stopping"));
-      const error = await upstreamFailure(listNumbers(createZoomAccount(config), { signal: controller.signal }));
+      const error = await upstreamFailure(listNumbers(createZoomAccount(config, TEST_DEPS), { signal: controller.signal }));
       expect(error.code).toBe("UPSTREAM_TIMEOUT");
       expect(sim.counts()[LIST]).toBeUndefined();
     });
@@ -78,7 +78,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     it("stops with UPSTREAM_BAD_RESPONSE when Zoom repeats a page token instead of looping", async () => {
       sim.repeatPageToken = true;
       try {
-        const error = await upstreamFailure(listNumbers(createZoomAccount(config)));
+        const error = await upstreamFailure(listNumbers(createZoomAccount(config, TEST_DEPS)));
         expect(error.code).toBe("UPSTREAM_BAD_RESPONSE");
         expect(error.message).toContain("twice");
         // Page 1 hands out a token, page 2 hands the same one back: two calls, then the error.
@@ -93,7 +93,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     let numbers: NumberRecord[];
     let byId: Map<string, NumberRecord>;
     beforeAll(async () => {
-      numbers = await listNumbers(createZoomAccount(config));
+      numbers = await listNumbers(createZoomAccount(config, TEST_DEPS));
       byId = new Map(numbers.map((n) => [n.providerId, n]));
     });
 
@@ -213,7 +213,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       } as unknown as ZoomWirePhoneNumber;
       sim.numbers.push(odd);
       try {
-        const mapped = (await listNumbers(createZoomAccount(config))).find((n) => n.providerId === odd.id)!;
+        const mapped = (await listNumbers(createZoomAccount(config, TEST_DEPS))).find((n) => n.providerId === odd.id)!;
         expect(mapped).toMatchObject({
           e164: "+14155550123",
           displayName: null,
@@ -227,7 +227,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
         expect(mapped.details).not.toHaveProperty("somethingNew");
 
         sim.numbers[sim.numbers.length - 1] = { ...odd, number: "not a number" };
-        const error = await upstreamFailure(listNumbers(createZoomAccount(config)));
+        const error = await upstreamFailure(listNumbers(createZoomAccount(config, TEST_DEPS)));
         expect([error.code, error.details.accountId]).toEqual(["UPSTREAM_BAD_RESPONSE", SIM_CREDENTIALS.zoom.accountId]);
         expect(error.message).toContain(odd.id);
       } finally {
@@ -238,7 +238,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
 
   describe("Server-to-Server OAuth tokens", () => {
     it("fetches one token however many calls wait for it, and reuses it", async () => {
-      const account = createZoomAccount(config);
+      const account = createZoomAccount(config, TEST_DEPS);
       const results = await Promise.all([listNumbers(account), listNumbers(account), listNumbers(account)]);
       expect(results.map((r) => r.length)).toEqual([sim.numbers.length, sim.numbers.length, sim.numbers.length]);
       await listNumbers(account);
@@ -246,7 +246,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     });
 
     it("after a revocation, renews once for all the calls that were refused together, and retries each once", async () => {
-      const account = createZoomAccount(config);
+      const account = createZoomAccount(config, TEST_DEPS);
       await listNumbers(account);
       sim.revokeTokens();
       sim.resetCounts();
@@ -259,7 +259,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       let skewMs = 0;
       const skewed = new ZoomSimulator({ numbers: 150, now: () => Date.now() + skewMs });
       try {
-        const account = createZoomAccount(configFor(await skewed.start()));
+        const account = createZoomAccount(configFor(await skewed.start()), TEST_DEPS);
         await listNumbers(account);
         skewMs = 2 * 3600_000;
         expect(await listNumbers(account)).toHaveLength(skewed.numbers.length);
@@ -273,7 +273,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       // expires_in 2 s: renewed from 1.8 s on (a tenth of the lifetime early), so the second call renews first.
       const shortLived = new ZoomSimulator({ numbers: 10, tokenTtlSeconds: 2 });
       try {
-        const account = createZoomAccount(configFor(await shortLived.start()));
+        const account = createZoomAccount(configFor(await shortLived.start()), TEST_DEPS);
         await listNumbers(account);
         await new Promise((resolve) => setTimeout(resolve, 1900));
         await listNumbers(account);
@@ -288,7 +288,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
       let clock = Date.now();
       const refuse = new ZoomSimulator({ numbers: 1, now: () => (clock += 2 * 3600_000) });
       try {
-        const error = await upstreamFailure(listNumbers(createZoomAccount(configFor(await refuse.start()))));
+        const error = await upstreamFailure(listNumbers(createZoomAccount(configFor(await refuse.start()), TEST_DEPS)));
         expect([error.code, error.details.status]).toEqual(["UPSTREAM_AUTH_FAILED", 401]);
         expect(error.message).toContain("Access token is expired.");
         expect(refuse.counts()).toEqual({ [TOKEN]: 2, [LIST]: 2 });
@@ -303,7 +303,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     const { errors, failure } = collectUpstreamFailures();
 
     it("bad client credentials are UPSTREAM_AUTH_FAILED from one token request shared by every waiting call", async () => {
-      const account = createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" });
+      const account = createZoomAccount({ ...config, clientSecret: "not-the-zoom-secret" }, TEST_DEPS);
       const denied = await Promise.all([failure(listNumbers(account)), failure(listNumbers(account))]);
       expect(denied.map((e) => [e.code, e.details.status])).toEqual([
         ["UPSTREAM_AUTH_FAILED", 401],
@@ -314,14 +314,14 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     });
 
     it("an unknown account id is UPSTREAM_AUTH_FAILED too (Zoom answers it with a 400)", async () => {
-      const denied = await failure(listNumbers(createZoomAccount({ ...config, accountId: "no-such-account" })));
+      const denied = await failure(listNumbers(createZoomAccount({ ...config, accountId: "no-such-account" }, TEST_DEPS)));
       expect([denied.code, denied.details.status, denied.details.accountId]).toEqual(["UPSTREAM_AUTH_FAILED", 400, "no-such-account"]);
       expect(denied.message).toContain("refused the token grant for account no-such-account (HTTP 400: invalid_request: Invalid account_id)");
       expect(sim.counts()).toEqual({ [TOKEN]: 1 });
     });
 
     it("a 500 that persists is UPSTREAM_UNAVAILABLE after the bounded retries; one that clears is retried", async () => {
-      const account = createZoomAccount(config);
+      const account = createZoomAccount(config, TEST_DEPS);
       sim.setFaults({ failureRate: 1 });
       const error = await failure(listNumbers(account));
       expect([error.code, error.details.status]).toEqual(["UPSTREAM_UNAVAILABLE", 500]);
@@ -335,13 +335,13 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
     });
 
     it("a 429 is waited out for its Retry-After; one that persists is UPSTREAM_RATE_LIMITED, at once when the wait is too long", async () => {
-      const account = createZoomAccount(config);
+      const account = createZoomAccount(config, TEST_DEPS);
       sim.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
       expect(await listNumbers(account)).toHaveLength(sim.numbers.length);
       expect(sim.counts()[LIST]).toBe(pages() + 1);
       sim.resetCounts();
       sim.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
-      const limited = await failure(listNumbers(createZoomAccount({ ...config, retries: 0 })));
+      const limited = await failure(listNumbers(createZoomAccount({ ...config, retries: 0 }, TEST_DEPS)));
       expect([limited.code, limited.details.status, limited.details.retryAfterMs]).toEqual(["UPSTREAM_RATE_LIMITED", 429, 1000]);
       expect(limited.message).toContain("maximum per-second rate limit");
       sim.resetCounts();
@@ -352,13 +352,13 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
 
     it("a malformed body is UPSTREAM_BAD_RESPONSE; a hang past the timeout is UPSTREAM_TIMEOUT", async () => {
       sim.setFaults({ malformedNext: 2 });
-      expect((await failure(listNumbers(createZoomAccount({ ...config, retries: 0 })))).code).toBe("UPSTREAM_BAD_RESPONSE");
+      expect((await failure(listNumbers(createZoomAccount({ ...config, retries: 0 }, TEST_DEPS)))).code).toBe("UPSTREAM_BAD_RESPONSE");
       sim.setFaults({ hangMs: 1500 });
-      expect((await failure(listNumbers(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 })))).code).toBe("UPSTREAM_TIMEOUT");
+      expect((await failure(listNumbers(createZoomAccount({ ...config, retries: 0, timeoutMs: 200 }, TEST_DEPS)))).code).toBe("UPSTREAM_TIMEOUT");
     });
 
     it("never puts the client secret, its Basic form or an access token in an error, a log line or a mapped record", async () => {
-      const records = await listNumbers(createZoomAccount(config));
+      const records = await listNumbers(createZoomAccount(config, TEST_DEPS));
       expect(errors.length).toBeGreaterThanOrEqual(8);
       expect(logLines.some((line) => line.includes("retrying upstream call"))).toBe(true);
       const secrets = [SIM_CREDENTIALS.zoom.clientSecret, "not-the-zoom-secret", Buffer.from(`${SIM_CREDENTIALS.zoom.clientId}:${SIM_CREDENTIALS.zoom.clientSecret}`).toString("base64"), "eyJzaW0iOiJ6b29tIn0"];

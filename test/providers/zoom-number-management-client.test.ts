@@ -1,10 +1,11 @@
 import "reflect-metadata";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NumberRecord, ProviderAccount } from "../../src/model/index.js";
-import { createZoomAccount, type ZoomAccountConfig } from "../../src/providers/zoom/index.js";
+import { createZoomAccount, type ZoomAccountConfig } from "../../src/providers/zoom/zoom-client.js";
+import type { ZoomDetails } from "../../src/providers/zoom/zoom-mapping.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { ZOOM_LIST_SCOPES, ZoomSimulator } from "../../src/simulators/zoom/index.js";
-import { captureLogLines } from "../support/log-capture.js";
+import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 import { upstreamFailure } from "../support/upstream-error.js";
 
 const NM = "GET /v2/number_management/numbers";
@@ -23,7 +24,7 @@ describe("Zoom client: Number Management, and auto's fallback to /phone/numbers"
   let base = "";
   const logLines = captureLogLines();
   const accountWith = (overrides: Partial<ZoomAccountConfig> = {}): ProviderAccount =>
-    createZoomAccount({ ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, ...tuning, now: () => clock.now, ...overrides });
+    createZoomAccount({ ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, ...tuning, now: () => clock.now, ...overrides }, TEST_DEPS);
   const fallbackLines = () => logLines.filter((l) => l.includes("lacks the number_management_numbers:read:admin scope"));
 
   beforeAll(async () => {
@@ -72,7 +73,7 @@ describe("Zoom client: Number Management, and auto's fallback to /phone/numbers"
         site: wire.site ? { id: wire.site.site_id, name: wire.site.name } : null,
         carrier: wire.carrier ? { code: wire.carrier.code, name: wire.carrier.name } : null,
       });
-      expect((n.details.assignedList as { id: string }[]).map((a) => a.id)).toEqual(wire.assigned_list.map((a) => a.assigned_to_id));
+      expect((n.details as ZoomDetails).assignedList.map((a) => a.id)).toEqual(wire.assigned_list.map((a) => a.assigned_to_id));
     }
     const types = new Set(numbers.map((n) => n.numberType));
     expect(types).toEqual(new Set(["LOCAL", "TOLL_FREE", "MOBILE", "NATIONAL", "SHARED_COST"]));
@@ -123,7 +124,7 @@ describe("Zoom client: Number Management, and auto's fallback to /phone/numbers"
     const strict = new ZoomSimulator({ numbers: 20, scopes: PHONE_ONLY, missingScopeStatus: 401 });
     try {
       const url = await strict.start();
-      const account = createZoomAccount({ ...SIM_CREDENTIALS.zoom, baseUrl: `${url}/v2`, oauthUrl: `${url}/oauth/token`, ...tuning });
+      const account = createZoomAccount({ ...SIM_CREDENTIALS.zoom, baseUrl: `${url}/v2`, oauthUrl: `${url}/oauth/token`, ...tuning }, TEST_DEPS);
       expect((await account.listInventory(bounds())).numbers).toHaveLength(strict.numbers.length);
       expect(strict.counts()).toEqual({ [TOKEN]: 1, [NM]: 1, [PHONE]: 1 });
     } finally {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import { print } from "graphql";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
@@ -10,7 +9,7 @@ import { startSimulators, type RunningSimulators } from "../../src/simulators/st
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { TEST_TUNING, withTuning, type GraphQLResponse } from "../support/stack.js";
+import { testAccounts, type GraphQLResponse } from "../support/stack.js";
 
 /** One gateway instance: its own provider clients, its own Redis connection, the shared simulators. */
 interface Instance {
@@ -40,7 +39,7 @@ describe("two gateway instances sharing one Redis", () => {
     const log = memoryLogger();
     const redis = connectRedis(redisServer.url, log.logger);
     const gateway = await startGateway({
-      accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+      accounts: testAccounts(sims),
       gatewayKeys: [],
       port: 0,
       host: "127.0.0.1",
@@ -76,7 +75,7 @@ describe("two gateway instances sharing one Redis", () => {
   beforeAll(async () => {
     redisServer = await startRedisServer();
     sims = await startSimulators();
-    const accounts = createProviderAccounts(withTuning(sims.accounts, TEST_TUNING));
+    const accounts = testAccounts(sims);
     for (const account of accounts) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
     oneListing = upstreamCalls(sims);
     sims.resetCounts();

@@ -1,11 +1,10 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createHash } from "node:crypto";
-import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { startGateway, type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
 import { memoryLogger } from "../support/memory-logger.js";
-import { TEST_TUNING, withTuning } from "../support/stack.js";
+import { testAccounts } from "../support/stack.js";
 
 type Answer = { status: number; requestId: string | null; text: string; body: { data?: any; errors?: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[] } };
 
@@ -21,7 +20,7 @@ describe("request errors and execution errors", () => {
   beforeAll(async () => {
     sims = await startSimulators({ numbers: 20 });
     // A mapping bug stand-in: Zoom pools without a name, which the schema says they always have.
-    const accounts = createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)).map((account) =>
+    const accounts = testAccounts(sims).map((account) =>
       account.provider !== "ZOOM"
         ? account
         : new Proxy(account, {

@@ -1,7 +1,9 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type DocumentNode } from "graphql";
 import type { GatewayKey } from "../../src/access/gateway-keys.js";
-import type { ProviderAccountsConfig } from "../../src/config/config.js";
+import { loadProviderAccounts, type ProviderAccountsConfig } from "../../src/config/config.js";
+import { ANY_PROVIDER_DESCRIPTORS } from "../../src/providers/index.js";
+import { testLogger } from "./log-capture.js";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import type { ListingBounds, NumberRecord, PoolRecord, ProviderAccount } from "../../src/model/index.js";
 import type { HttpTuning } from "../../src/providers/shared/upstream-http.js";
@@ -28,15 +30,20 @@ export interface Stack {
 export const TEST_TUNING: HttpTuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 2000 };
 
 export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning): ProviderAccountsConfig {
-  return {
-    highlevel: accounts.highlevel.map((a) => ({ ...a, ...tuning })),
-    telnyx: accounts.telnyx.map((a) => ({ ...a, ...tuning })),
-    zoom: accounts.zoom.map((a) => ({ ...a, ...tuning })),
-    butter: accounts.butter.map((a) => ({ ...a, ...tuning })),
-  };
+  return Object.fromEntries(ANY_PROVIDER_DESCRIPTORS.map(({ configKey }) => [configKey, accounts[configKey].map((a) => ({ ...(a as object), ...tuning }))])) as unknown as ProviderAccountsConfig;
 }
 
-export interface StackOptions extends SimulatorOptions, Pick<GatewayOptions, "logger" | "introspection" | "documentLimits" | "opsPort" | "tracing" | "responseCache" | "plugins"> {
+/** The accounts the simulators' environment configures, as the gateway reads it, with test tuning. */
+export function simAccounts(sims: RunningSimulators, tuning: HttpTuning = TEST_TUNING): ProviderAccountsConfig {
+  return withTuning(loadProviderAccounts(sims.env), tuning);
+}
+
+/** A `ProviderAccount` per simulated account, logging to the test logger. */
+export function testAccounts(sims: RunningSimulators, tuning: HttpTuning = TEST_TUNING): ProviderAccount[] {
+  return createProviderAccounts(simAccounts(sims, tuning), { log: testLogger });
+}
+
+export interface StackOptions extends SimulatorOptions, Partial<Pick<GatewayOptions, "logger">>, Pick<GatewayOptions, "introspection" | "documentLimits" | "opsPort" | "tracing" | "responseCache" | "plugins"> {
   gatewayKeys?: GatewayKey[];
   tuning?: HttpTuning;
   maxQueryCost?: number;
@@ -54,12 +61,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = await startSimulators(options);
   options.beforeGateway?.(sims);
   const gateway = await startGateway({
-    accounts: createProviderAccounts(withZoomApi(withTuning(sims.accounts, options.tuning ?? TEST_TUNING), options.zoomNumbersApi)),
+    accounts: createProviderAccounts(withZoomApi(simAccounts(sims, options.tuning), options.zoomNumbersApi), { log: options.logger ?? testLogger }),
     gatewayKeys: options.gatewayKeys ?? [],
     port: 0,
     host: "127.0.0.1",
     maxQueryCost: options.maxQueryCost,
-    logger: options.logger,
+    logger: options.logger ?? testLogger,
     introspection: options.introspection,
     documentLimits: options.documentLimits,
     snapshotPolicy: options.snapshotPolicy,

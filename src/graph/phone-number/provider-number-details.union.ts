@@ -1,6 +1,6 @@
 import { createUnionType } from "type-graphql";
 import type { ProviderDetails } from "../../model/index.js";
-import { NUMBER_DETAILS_TYPES } from "../../providers/details-types.js";
+import { NUMBER_DETAILS_TYPE_LIST, NUMBER_DETAILS_TYPES } from "../../providers/details-types.js";
 
 /** The union member of a number's details: its provider's details type. */
 export const detailsTypeName = (value: unknown): string => NUMBER_DETAILS_TYPES[(value as ProviderDetails).provider].name;
@@ -9,6 +9,6 @@ export const detailsTypeName = (value: unknown): string => NUMBER_DETAILS_TYPES[
 export const ProviderNumberDetails = createUnionType({
   name: "ProviderNumberDetails",
   description: "The provider's own record of the number: one type per provider.",
-  types: () => [NUMBER_DETAILS_TYPES.HIGHLEVEL, NUMBER_DETAILS_TYPES.TELNYX, NUMBER_DETAILS_TYPES.ZOOM, NUMBER_DETAILS_TYPES.BUTTER] as const,
+  types: () => NUMBER_DETAILS_TYPE_LIST,
   resolveType: detailsTypeName,
 });

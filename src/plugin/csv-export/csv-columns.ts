@@ -40,7 +40,8 @@ const flag = (value: boolean | null) => (value === null ? "" : String(value));
  * names, tags, labels, ids they may choose) goes through spreadsheetSafe; e164 stays exact.
  */
 export function csvRow(n: NumberRecord, pools: readonly PoolRecord[]): string[] {
-  const tags = Array.isArray(n.details.tags) ? (n.details.tags as unknown[]).filter((t): t is string => typeof t === "string") : [];
+  // Only some providers' details carry tags (Telnyx's); the column is empty for the rest.
+  const tags = "tags" in n.details && Array.isArray(n.details.tags) ? (n.details.tags as unknown[]).filter((t): t is string => typeof t === "string") : [];
   return [
     n.id,
     exactE164(n.e164),

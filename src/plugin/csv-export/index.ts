@@ -26,7 +26,7 @@ export interface CsvExportOptions {
    * throws the same GatewayError (HTTP 401) for a missing or unknown key.
    */
   readerFor(req: Request): SnapshotReader;
-  logger?: { warn(message: string): void };
+  logger: { warn(message: string): void };
 }
 
 /**
@@ -89,7 +89,7 @@ async function exportCsv(req: Request, res: Response, options: CsvExportOptions)
   // Readable.from pulls a row only when the socket has room: backpressure keeps memory flat.
   await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...CSV_COLUMNS], quoted_match: /^'/ }), res).catch((error: unknown) => {
     // A client that hangs up mid-download is not a gateway failure.
-    if ((error as { code?: string }).code !== "ERR_STREAM_PREMATURE_CLOSE") options.logger?.warn(`CSV export failed mid-stream: ${(error as Error).message}`);
+    if ((error as { code?: string }).code !== "ERR_STREAM_PREMATURE_CLOSE") options.logger.warn(`CSV export failed mid-stream: ${(error as Error).message}`);
   });
 }
 

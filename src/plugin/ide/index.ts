@@ -13,7 +13,7 @@ export interface IdeOptions {
   assetsDir?: string;
   /** Example operations, one tab each (default: operations/ in the project). */
   operationsDir?: string;
-  logger?: { warn(message: string): void };
+  logger: { warn(message: string): void };
 }
 
 /** Where the bundle is served; the worker URLs in it are relative to ide.js, so they follow. */
@@ -43,7 +43,7 @@ export function ideRouter(options: IdeOptions): Router {
     keysRequired: options.keysRequired,
   });
   let built = existsSync(`${assetsDir}/ide.js`);
-  if (!built) options.logger?.warn(`The GraphQL IDE is not built (${assetsDir} is missing): run \`npm run build:ide\`; browsers get a page saying so.`);
+  if (!built) options.logger.warn(`The GraphQL IDE is not built (${assetsDir} is missing): run \`npm run build:ide\`; browsers get a page saying so.`);
 
   const router = Router();
   router.use((req, res, next) => (req.method === "GET" && req.path === "/" ? res.redirect(302, options.endpoint) : next()));

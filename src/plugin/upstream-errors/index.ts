@@ -3,13 +3,13 @@ import { defaultFieldResolver } from "graphql";
 import { rootFieldScope } from "../../observability/request-scope.js";
 import type { GraphContext } from "../../graph/context.js";
 import { UpstreamFailureError } from "../../errors/gateway-errors.js";
-import { logger } from "../../logger.js";
+import type { Logger } from "pino";
 
 /**
  * Partial failure, SPEC §3: resolvers serve what the healthy providers returned, and this plugin
  * adds one `errors[]` entry per failed provider (`extensions.code`, `extensions.provider`).
  */
-export function upstreamErrorsPlugin(): ApolloServerPlugin<GraphContext> {
+export function upstreamErrorsPlugin({ logger }: { logger: Logger }): ApolloServerPlugin<GraphContext> {
   return {
     // Each root field's resolution (and the completion of its value) knows which root field it is.
     async serverWillStart({ schema }) {

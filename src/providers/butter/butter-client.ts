@@ -1,5 +1,7 @@
 import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
+import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapButterNumber } from "./butter-mapping.js";
 import { butterErrorSchema, butterListResponseSchema } from "./butter-wire.js";
@@ -16,8 +18,10 @@ export interface ButterAccountConfig extends HttpTuning {
  */
 export const BUTTER_PAGE_LIMIT = 100;
 
-export function createButterAccount(config: ButterAccountConfig): ProviderAccount {
+export function createButterAccount(config: ButterAccountConfig, deps: ProviderAccountDeps): ProviderAccount {
+  const map = new RecordMapper("BUTTER", config.organizationId, deps.log);
   const http = createUpstreamHttp({
+    log: deps.log,
     provider: "BUTTER",
     accountId: config.organizationId,
     baseUrl: config.baseUrl,
@@ -46,7 +50,7 @@ export function createButterAccount(config: ButterAccountConfig): ProviderAccoun
         }
         return { items: page.data, next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
       });
-      return { numbers: wire.map((n) => mapButterNumber(n, config.organizationId)), pools: [] };
+      return { numbers: wire.map((n) => mapButterNumber(n, map)), pools: [] };
     },
   };
 }

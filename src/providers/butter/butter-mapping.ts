@@ -1,7 +1,10 @@
 import parsePhoneNumber from "libphonenumber-js/max";
-import { numberRecord, UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
-import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
+import { numberRecord, type DetailsOf, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
+import { toDate, type RecordMapper } from "../shared/mapping.js";
+import type { ButterNumberDetails } from "./butter-details.type.js";
 import type { ButterPhoneNumber } from "./butter-wire.js";
+
+export type ButterDetails = DetailsOf<ButterNumberDetails, "BUTTER">;
 
 /**
  * Butter lists no number type; libphonenumber-js's type of the number is the best evidence there is.
@@ -22,23 +25,21 @@ const ASSIGNED_BY_STATUS: Record<string, "true" | "false"> = { assigned: "true",
 /** Free and assigned numbers are both configured, working numbers; the raw status is in details. */
 const NUMBER_STATUS_BY_STATUS: Record<string, NumberStatus> = { assigned: "ACTIVE", free: "ACTIVE" };
 
-export function mapButterNumber(wire: ButterPhoneNumber, organizationId: string): NumberRecord {
-  const parsed = normaliseE164(wire.phone_number);
-  if (!parsed) {
-    throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", `Butter listed ${wire.phone_number_id} with a phone number that is not one (${JSON.stringify(wire.phone_number)}).`, { accountId: organizationId });
-  }
+/** One number of the organization `map` maps for. */
+export function mapButterNumber(wire: ButterPhoneNumber, map: RecordMapper): NumberRecord<ButterDetails> {
+  const parsed = map.e164(wire.phone_number, wire.phone_number_id);
   const libType = parsePhoneNumber(parsed.e164)?.getType();
   // An unknown status still says whether an agent answers: the agent id does.
-  const assigned = mapByTable("BUTTER", "status", ASSIGNED_BY_STATUS, wire.status, wire.assigned_agent_id ? "true" : "false") === "true";
-  return numberRecord({
+  const assigned = map.byTable("status", ASSIGNED_BY_STATUS, wire.status, wire.assigned_agent_id ? "true" : "false") === "true";
+  return numberRecord<ButterDetails>({
     provider: "BUTTER",
     providerId: wire.phone_number_id,
-    accountId: organizationId,
+    accountId: map.accountId,
     e164: parsed.e164,
     displayName: null,
     countryCode: parsed.countryCode,
-    numberType: mapByTable<NumberType>("BUTTER", "numberType (libphonenumber)", NUMBER_TYPE_BY_LIBPHONENUMBER, libType, "UNKNOWN"),
-    status: mapByTable<NumberStatus>("BUTTER", "status", NUMBER_STATUS_BY_STATUS, wire.status, "UNKNOWN"),
+    numberType: map.byTable<NumberType>("numberType (libphonenumber)", NUMBER_TYPE_BY_LIBPHONENUMBER, libType, "UNKNOWN"),
+    status: map.byTable<NumberStatus>("status", NUMBER_STATUS_BY_STATUS, wire.status, "UNKNOWN"),
     capabilities: { voice: true, sms: null, mms: null, fax: null, inbound: wire.supports_inbound ?? null, outbound: wire.supports_outbound ?? null },
     assigned,
     assignee: wire.assigned_agent_id ? { id: wire.assigned_agent_id, name: null, type: "AGENT", extensionNumber: null } : null,

@@ -1,9 +1,8 @@
-import type { Logger } from "pino";
-import { logger as defaultLogger } from "../../logger.js";
 import { UpstreamError, type Inventory, type ListingBounds, type PoolRecord, type ProviderAccount } from "../../model/index.js";
-import type { StateStore } from "../../state/state-store.js";
 import { createFormPoster } from "../shared/form-post.js";
+import { RecordMapper } from "../shared/mapping.js";
 import { Pacer } from "../shared/pacer.js";
+import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { collectCursorPages } from "../shared/paging.js";
 import { createUpstreamHttp } from "../shared/upstream-http.js";
 import type { HighLevelAccountsConfig } from "./highlevel-config.js";
@@ -12,20 +11,14 @@ import { HighLevelInstallTokens, HighLevelLocationTokens, type HighLevelAccessTo
 import { createHighLevelRateWindowReader } from "./highlevel-rate-window.js";
 import { highLevelErrorSchema, highLevelNumbersPageSchema, highLevelPoolsResponseSchema, type HighLevelNumber } from "./highlevel-wire.js";
 
-export interface HighLevelDeps {
-  /** Where OAuth installs keep their rotating refresh tokens; required when `oauth` is configured. */
-  stateStore?: StateStore;
-  log?: Logger;
-}
-
 /** The documented maximum; always sent, since the docs give the default as both 50 and 1000. */
 export const HIGHLEVEL_PAGE_SIZE = 1000;
 const API_VERSION = "2021-07-28";
 
 /** One account per location: HighLevel's numbers and pools are per sub-account (location). */
-export function createHighLevelAccounts(config: HighLevelAccountsConfig, deps: HighLevelDeps = {}): ProviderAccount[] {
+export function createHighLevelAccounts(config: HighLevelAccountsConfig, deps: ProviderAccountDeps): ProviderAccount[] {
   const tokensFor = accessTokens(config, deps);
-  return config.locationIds.map((locationId) => createLocationAccount(config, locationId, tokensFor(locationId)));
+  return config.locationIds.map((locationId) => createLocationAccount(config, locationId, tokensFor(locationId), deps));
 }
 
 /**
@@ -33,7 +26,7 @@ export function createHighLevelAccounts(config: HighLevelAccountsConfig, deps: H
  * traded from its refresh token; an agency install's minted per location from one shared Company
  * install, so its locations trade the Company token once between them.
  */
-function accessTokens(config: HighLevelAccountsConfig, deps: HighLevelDeps): (locationId: string) => HighLevelAccessTokens {
+function accessTokens(config: HighLevelAccountsConfig, deps: ProviderAccountDeps): (locationId: string) => HighLevelAccessTokens {
   const { oauth } = config;
   if (!oauth) {
     const token = config.token ?? "";
@@ -43,7 +36,7 @@ function accessTokens(config: HighLevelAccountsConfig, deps: HighLevelDeps): (lo
   if (!deps.stateStore) throw new Error("HighLevel OAuth needs a state store for its rotating refresh tokens (pass stateStore).");
   const oauthDeps = (accountId: string) => ({
     store: deps.stateStore!,
-    log: deps.log ?? defaultLogger,
+    log: deps.log,
     post: createFormPoster({ provider: "HIGHLEVEL", accountId, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs }),
   });
   if (!oauth.companyId) return (locationId) => new HighLevelInstallTokens(oauth, locationId, oauthDeps(locationId));
@@ -51,10 +44,12 @@ function accessTokens(config: HighLevelAccountsConfig, deps: HighLevelDeps): (lo
   return (locationId) => new HighLevelLocationTokens(company, oauth.companyId!, locationId, oauthDeps(locationId));
 }
 
-function createLocationAccount(config: HighLevelAccountsConfig, locationId: string, tokens: HighLevelAccessTokens): ProviderAccount {
+function createLocationAccount(config: HighLevelAccountsConfig, locationId: string, tokens: HighLevelAccessTokens, deps: ProviderAccountDeps): ProviderAccount {
+  const map = new RecordMapper("HIGHLEVEL", locationId, deps.log);
   // HighLevel budgets per app per location: each location is paced by its own X-RateLimit-* headers.
   const pacer = new Pacer({ provider: "HIGHLEVEL", accountId: locationId, readWindow: createHighLevelRateWindowReader(), maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
   const http = createUpstreamHttp({
+    log: deps.log,
     provider: "HIGHLEVEL",
     accountId: locationId,
     baseUrl: config.baseUrl,
@@ -112,7 +107,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
       // `skipNumberPool=false` above: pool members are listed too, so every pool member joins up.
       // The pools call follows the numbers (not beside them): one call at a time per location.
-      const numbers = (await listNumbers(bounds)).map((n) => mapHighLevelNumber(n, locationId));
+      const numbers = (await listNumbers(bounds)).map((n) => mapHighLevelNumber(n, map));
       return { numbers, pools: await listPools(bounds) };
     },
   };

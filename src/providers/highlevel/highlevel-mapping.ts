@@ -1,32 +1,35 @@
-import { numberRecord, poolRecord, UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberType, type PoolRecord } from "../../model/index.js";
-import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
+import { numberRecord, poolRecord, type AssigneeRecord, type AssigneeType, type DetailsOf, type NumberRecord, type NumberType, type PoolRecord } from "../../model/index.js";
+import { normaliseE164, toDate, type RecordMapper } from "../shared/mapping.js";
+import type { HighLevelNumberDetails } from "./highlevel-details.type.js";
 import type { HighLevelNumber, HighLevelPool } from "./highlevel-wire.js";
+
+export type HighLevelDetails = DetailsOf<HighLevelNumberDetails, "HIGHLEVEL">;
 
 export const TYPE_TABLE: Readonly<Record<string, NumberType>> = { local: "LOCAL", "toll-free": "TOLL_FREE", mobile: "MOBILE", national: "NATIONAL" };
 
 /** Who answers when no user is linked: the inbound call service. */
 export const SERVICE_TABLE: Readonly<Record<string, AssigneeType>> = { voice_ai: "VOICE_AI", ivr: "IVR", forward: "FORWARD" };
 
-function assigneeOf(wire: HighLevelNumber): AssigneeRecord | null {
+function assigneeOf(wire: HighLevelNumber, map: RecordMapper): AssigneeRecord | null {
   if (wire.linkedUser) return { id: wire.linkedUser, name: null, type: "USER", extensionNumber: null };
   const service = wire.inboundCallService;
-  if (service?.type) return { id: service.value ?? service.type, name: null, type: mapByTable("HIGHLEVEL", "inboundCallService.type", SERVICE_TABLE, service.type, "UNKNOWN"), extensionNumber: null };
+  if (service?.type) return { id: service.value ?? service.type, name: null, type: map.byTable("inboundCallService.type", SERVICE_TABLE, service.type, "UNKNOWN"), extensionNumber: null };
   return null;
 }
 
-export function mapHighLevelNumber(wire: HighLevelNumber, locationId: string): NumberRecord {
-  const parsed = normaliseE164(wire.phoneNumber, wire.countryCode ?? undefined);
-  if (!parsed) throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel listed ${wire.sid} with a phone number that is not one (${JSON.stringify(wire.phoneNumber)}).`, { accountId: locationId });
-  const assignee = assigneeOf(wire);
+/** One number of the location `map` maps for. */
+export function mapHighLevelNumber(wire: HighLevelNumber, map: RecordMapper): NumberRecord<HighLevelDetails> {
+  const parsed = map.e164(wire.phoneNumber, wire.sid, wire.countryCode ?? undefined);
+  const assignee = assigneeOf(wire, map);
   const caps = wire.capabilities;
-  return numberRecord({
+  return numberRecord<HighLevelDetails>({
     provider: "HIGHLEVEL",
     providerId: wire.sid,
-    accountId: locationId,
+    accountId: map.accountId,
     e164: parsed.e164,
     displayName: wire.friendlyName ?? null,
     countryCode: wire.countryCode?.toUpperCase() ?? parsed.countryCode,
-    numberType: mapByTable("HIGHLEVEL", "type", TYPE_TABLE, wire.type, "UNKNOWN"),
+    numberType: map.byTable("type", TYPE_TABLE, wire.type, "UNKNOWN"),
     // This endpoint lists active numbers only.
     status: "ACTIVE",
     capabilities: { voice: caps?.voice ?? null, sms: caps?.sms ?? null, mms: caps?.mms ?? null, fax: caps?.fax ?? null, inbound: null, outbound: null },

@@ -1,6 +1,6 @@
 import got, { RequestError, TimeoutError } from "got";
-import { UpstreamError, type Provider } from "../../model/index.js";
-import { DEFAULT_TIMEOUT_MS, providerLabel } from "./upstream-http.js";
+import { providerLabel, UpstreamError, type Provider } from "../../model/index.js";
+import { DEFAULT_TIMEOUT_MS } from "./upstream-http.js";
 
 export interface FormAnswer {
   status: number;

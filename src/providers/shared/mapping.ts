@@ -1,29 +1,51 @@
 import parsePhoneNumber, { type CountryCode } from "libphonenumber-js/max";
-import { logger } from "../../logger.js";
-import type { Provider } from "../../model/index.js";
-
-const reported = new Set<string>();
-
-/**
- * Look `value` up in an explicit mapping table. An upstream value the table does not know maps to
- * `fallback` and is logged once per provider/field/value, so new upstream vocabulary shows up in
- * the logs without ever failing a request.
- */
-export function mapByTable<V extends string>(provider: Provider, field: string, table: Readonly<Record<string, V>>, value: string | null | undefined, fallback: V): V {
-  if (value === null || value === undefined) return fallback;
-  const mapped = table[value];
-  if (mapped !== undefined) return mapped;
-  const key = `${provider}/${field}/${value}`;
-  if (!reported.has(key)) {
-    reported.add(key);
-    logger.warn({ provider, field, value }, "unmapped upstream value; served as %s", fallback);
-  }
-  return fallback;
-}
+import type { Logger } from "pino";
+import { providerLabel, UpstreamError, type Provider } from "../../model/index.js";
 
 export interface ParsedNumber {
   e164: string;
   countryCode: string | null;
+}
+
+/**
+ * What every provider's mapping shares for one account: the account it maps for, vocabulary
+ * tables that log an unknown value once, and the one error for a listed number that is no phone
+ * number. A client makes one per account, with the gateway's logger.
+ */
+export class RecordMapper {
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly provider: Provider,
+    readonly accountId: string,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Look `value` up in an explicit mapping table. An upstream value the table does not know maps to
+   * `fallback` and is logged once per field and value, so new upstream vocabulary shows up in the
+   * logs without ever failing a request.
+   */
+  byTable<V extends string>(field: string, table: Readonly<Record<string, V>>, value: string | null | undefined, fallback: V): V {
+    if (value === null || value === undefined) return fallback;
+    const mapped = table[value];
+    if (mapped !== undefined) return mapped;
+    const key = `${field}/${value}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      this.log.warn({ provider: this.provider, accountId: this.accountId, field, value }, "unmapped upstream value; served as %s", fallback);
+    }
+    return fallback;
+  }
+
+  /** The listed number in E.164; a number that is none fails the listing with UPSTREAM_BAD_RESPONSE naming the record. */
+  e164(raw: string, recordId: string | null | undefined, defaultCountry?: string): ParsedNumber {
+    const parsed = normaliseE164(raw, defaultCountry);
+    if (parsed) return parsed;
+    throw new UpstreamError(this.provider, "UPSTREAM_BAD_RESPONSE", `${providerLabel[this.provider]} listed ${recordId || "a number"} with a phone number that is not one (${JSON.stringify(raw)}).`, {
+      accountId: this.accountId,
+    });
+  }
 }
 
 /**

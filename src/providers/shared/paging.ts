@@ -1,6 +1,6 @@
 import pLimit from "p-limit";
-import { UpstreamError, type ListingBounds, type Provider } from "../../model/index.js";
-import { listingAborted, providerLabel } from "./upstream-http.js";
+import { providerLabel, UpstreamError, type ListingBounds, type Provider } from "../../model/index.js";
+import { listingAborted } from "./upstream-http.js";
 
 export interface CursorPage<T> {
   items: T[];

@@ -1,7 +1,7 @@
 import got, { HTTPError, ParseError, RequestError, TimeoutError, type Got } from "got";
+import type { Logger } from "pino";
 import type { z } from "zod";
-import { logger } from "../../logger.js";
-import { UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
+import { providerLabel, UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
 import type { Pacer, Permit } from "./pacer.js";
 import { redactSecrets } from "./redact.js";
 import { beginUpstreamCall, type UpstreamCallHandle } from "./upstream-calls.js";
@@ -22,6 +22,8 @@ export interface HttpTuning {
 }
 
 export interface UpstreamHttpOptions {
+  /** Where retries and re-asked bodies are logged (debug); never a credential. */
+  log: Logger;
   provider: Provider;
   accountId: string;
   baseUrl: string;
@@ -70,7 +72,7 @@ const pacingOf = (context: Record<string, unknown>) => context.pacing as Pacing 
  * failure mapped to one `UpstreamError` carrying an SPEC `UPSTREAM_*` code.
  */
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
-  const { provider, accountId, tuning = {} } = options;
+  const { provider, accountId, log, tuning = {} } = options;
   const timeoutMs = tuning.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retryBase = tuning.retryBaseDelayMs ?? 250;
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 10_000;
@@ -112,7 +114,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       beforeRetry: [
         (error, retryCount) => {
           if (!error.response) callOf(error.options.context)?.attemptEnded(error.code ?? "error");
-          logger.debug({ provider, accountId, retryCount, status: error.response?.statusCode, code: error.code }, "retrying upstream call");
+          log.debug({ provider, accountId, retryCount, status: error.response?.statusCode, code: error.code }, "retrying upstream call");
         },
       ],
     },
@@ -221,7 +223,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         break;
       } catch {
         if (attempt < 2) {
-          logger.debug({ provider, accountId, path }, "upstream body is not JSON; asking once more");
+          log.debug({ provider, accountId, path }, "upstream body is not JSON; asking once more");
           continue;
         }
         throw fail("UPSTREAM_BAD_RESPONSE", `answered ${method} ${path || "/"} with a body that is not JSON, twice; it may be down or misbehaving, retry later.`);
@@ -240,13 +242,6 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     postJson: (path, searchParams, schema, signal) => sendJson("POST", path, searchParams, schema, signal),
   };
 }
-
-export const providerLabel: Record<Provider, string> = {
-  HIGHLEVEL: "HighLevel",
-  TELNYX: "Telnyx",
-  ZOOM: "Zoom",
-  BUTTER: "Butter",
-};
 
 /** The error a listing stops with once its bounds abort it (time budget spent, or the gateway stopping). */
 export function listingAborted(provider: Provider, accountId: string, signal: AbortSignal): UpstreamError {

@@ -1,2 +1,18 @@
-export { createTelnyxAccount, TELNYX_PAGE_CONCURRENCY, TELNYX_PAGE_SIZE, type TelnyxAccountConfig } from "./telnyx-client.js";
-export { TelnyxNumberDetails } from "./telnyx-details.type.js";
+import { PROVIDER_LABELS } from "../../model/index.js";
+import { defineProvider } from "../provider-descriptor.js";
+import { createTelnyxAccount } from "./telnyx-client.js";
+import { TelnyxNumberDetails } from "./telnyx-details.type.js";
+import { telnyxFileEntry, telnyxFromEnv, telnyxFromFile } from "./telnyx-settings.js";
+
+/** Telnyx v2: one account per API key. */
+export const telnyx = defineProvider({
+  provider: "TELNYX",
+  label: PROVIDER_LABELS.TELNYX,
+  configKey: "telnyx",
+  fromEnv: telnyxFromEnv,
+  fileEntry: telnyxFileEntry,
+  fromFile: telnyxFromFile,
+  accountIds: (config) => [config.accountId],
+  createAccounts: (config, deps) => [createTelnyxAccount(config, deps)],
+  detailsType: TelnyxNumberDetails,
+});

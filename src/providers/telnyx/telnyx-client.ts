@@ -1,5 +1,7 @@
 import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { RecordMapper } from "../shared/mapping.js";
 import { Pacer } from "../shared/pacer.js";
+import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { fetchRemainingPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapTelnyxNumber } from "./telnyx-mapping.js";
@@ -19,11 +21,13 @@ export const TELNYX_PAGE_SIZE = 250;
 /** Pages 2..N in flight at once: quick for large accounts, gentle on the rate limit. */
 export const TELNYX_PAGE_CONCURRENCY = 4;
 
-export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccount {
+export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderAccountDeps): ProviderAccount {
   const { accountId } = config;
+  const map = new RecordMapper("TELNYX", accountId, deps.log);
   // Telnyx's 429 carries no Retry-After: its x-ratelimit-* headers are what paces the account.
   const pacer = new Pacer({ provider: "TELNYX", accountId, readWindow: readTelnyxRateWindow, maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
   const http = createUpstreamHttp({
+    log: deps.log,
     provider: "TELNYX",
     accountId,
     baseUrl: config.baseUrl,
@@ -69,7 +73,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig): ProviderAccoun
       const byId = new Map<string, TelnyxPhoneNumber>();
       for (const wire of [first.rows, ...rest].flat()) if (!byId.has(wire.id)) byId.set(wire.id, wire);
       // Telnyx has no number pools.
-      return { numbers: [...byId.values()].map((wire) => mapTelnyxNumber(wire, accountId)), pools: [] };
+      return { numbers: [...byId.values()].map((wire) => mapTelnyxNumber(wire, map)), pools: [] };
     },
   };
 }

@@ -1,6 +1,9 @@
-import { numberRecord, UpstreamError, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
-import { mapByTable, normaliseE164, toDate } from "../shared/mapping.js";
+import { numberRecord, type DetailsOf, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
+import { toDate, type RecordMapper } from "../shared/mapping.js";
+import type { TelnyxNumberDetails } from "./telnyx-details.type.js";
 import type { TelnyxPhoneNumber } from "./telnyx-wire.js";
+
+export type TelnyxDetails = DetailsOf<TelnyxNumberDetails, "TELNYX">;
 
 export const STATUS_TABLE: Readonly<Record<string, NumberStatus>> = {
   active: "ACTIVE",
@@ -39,20 +42,19 @@ export const TYPE_TABLE: Readonly<Record<string, NumberType>> = {
  * nothing speaks of MMS or outbound calls, so everything else is null: "Telnyx does not say".
  * The assignee is the voice connection that answers the number; none when no connection.
  */
-export function mapTelnyxNumber(wire: TelnyxPhoneNumber, accountId: string): NumberRecord {
-  const parsed = normaliseE164(wire.phone_number);
-  if (!parsed) throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx listed ${wire.id} with a phone number that is not one (${JSON.stringify(wire.phone_number)}).`, { accountId });
+export function mapTelnyxNumber(wire: TelnyxPhoneNumber, map: RecordMapper): NumberRecord<TelnyxDetails> {
+  const parsed = map.e164(wire.phone_number, wire.id);
   const voice = wire.connection_id ? true : null;
-  return numberRecord({
+  return numberRecord<TelnyxDetails>({
     provider: "TELNYX",
     providerId: wire.id,
-    accountId,
+    accountId: map.accountId,
     e164: parsed.e164,
     // Telnyx has no friendly name; the customer reference is the one label a customer sets per number.
     displayName: wire.customer_reference ?? null,
     countryCode: wire.country_iso_alpha2?.toUpperCase() ?? parsed.countryCode,
-    numberType: mapByTable("TELNYX", "phone_number_type", TYPE_TABLE, wire.phone_number_type, "UNKNOWN"),
-    status: mapByTable("TELNYX", "status", STATUS_TABLE, wire.status, "UNKNOWN"),
+    numberType: map.byTable("phone_number_type", TYPE_TABLE, wire.phone_number_type, "UNKNOWN"),
+    status: map.byTable("status", STATUS_TABLE, wire.status, "UNKNOWN"),
     capabilities: { voice, sms: wire.messaging_profile_id ? true : null, mms: null, fax: wire.t38_fax_gateway_enabled ? true : null, inbound: voice, outbound: null },
     assigned: Boolean(wire.connection_id),
     assignee: wire.connection_id ? { id: wire.connection_id, name: wire.connection_name ?? null, type: "CONNECTION", extensionNumber: null } : null,

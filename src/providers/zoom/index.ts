@@ -1,3 +1,18 @@
-export { createZoomAccount, ZOOM_NM_PAGE_SIZE, ZOOM_PAGE_SIZE, type ZoomAccountConfig } from "./zoom-client.js";
-export { ZoomNumberDetails } from "./zoom-details.type.js";
-export { ZOOM_NUMBERS_APIS, type ZoomNumbersApiSetting } from "./zoom-numbers-api.js";
+import { PROVIDER_LABELS } from "../../model/index.js";
+import { defineProvider } from "../provider-descriptor.js";
+import { createZoomAccount } from "./zoom-client.js";
+import { ZoomNumberDetails } from "./zoom-details.type.js";
+import { zoomFileEntry, zoomFromEnv, zoomFromFile } from "./zoom-settings.js";
+
+/** Zoom Phone: one account per Zoom account, through a Server-to-Server OAuth app. */
+export const zoom = defineProvider({
+  provider: "ZOOM",
+  label: PROVIDER_LABELS.ZOOM,
+  configKey: "zoom",
+  fromEnv: zoomFromEnv,
+  fileEntry: zoomFileEntry,
+  fromFile: zoomFromFile,
+  accountIds: (config) => [config.accountId],
+  createAccounts: (config, deps) => [createZoomAccount(config, deps)],
+  detailsType: ZoomNumberDetails,
+});

@@ -1,7 +1,7 @@
-import type { Logger } from "pino";
-import { logger as defaultLogger } from "../../logger.js";
 import { UpstreamError, type AssigneeRecord, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
+import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { describeZoomError } from "./zoom-errors.js";
 import { emergencyPoolsOf, mapZoomNumber } from "./zoom-mapping.js";
@@ -38,12 +38,14 @@ const EXPIRED_PAGE_TOKEN = 1003100;
  * One Zoom account: every number through Number Management (`GET /number_management/numbers`) or
  * the deprecated `GET /phone/numbers`, as `numbersApi` chooses; emergency number pools derived from them.
  */
-export function createZoomAccount(config: ZoomAccountConfig, deps: { log?: Logger } = {}): ProviderAccount {
+export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<ProviderAccountDeps, "log">): ProviderAccount {
   const { accountId } = config;
-  const log = deps.log ?? defaultLogger;
-  const tokens = new ZoomTokenSource(config);
+  const { log } = deps;
+  const map = new RecordMapper("ZOOM", accountId, log);
+  const tokens = new ZoomTokenSource(config, log);
   const chooser = new NumbersApiChooser({ accountId, setting: config.numbersApi ?? "auto", log, now: config.now });
   const http = createUpstreamHttp({
+    log,
     provider: "ZOOM",
     accountId,
     baseUrl: config.baseUrl,
@@ -73,7 +75,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: { log?: Logge
       // The last page carries an empty token or none at all.
       return { items: body.phone_numbers ?? [], next: body.next_page_token };
     });
-    const numbers = wire.map((n) => mapZoomNumber(n, accountId));
+    const numbers = wire.map((n) => mapZoomNumber(n, map));
     // Emergency number pools are derived from the numbers: no call of their own.
     return { numbers, pools: emergencyPoolsOf(numbers, accountId) };
   }
@@ -109,8 +111,8 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: { log?: Logge
     }
     const assignments = new Map<string, AssigneeRecord[]>();
     const numbers = wire.map((n) => {
-      const record = mapZoomNmNumber(n, accountId);
-      assignments.set(record.e164, nmAssignments(n));
+      const record = mapZoomNmNumber(n, map);
+      assignments.set(record.e164, nmAssignments(n, map));
       return record;
     });
     return { numbers, pools: emergencyPoolsOf(numbers, accountId, (n) => assignments.get(n.e164) ?? []) };

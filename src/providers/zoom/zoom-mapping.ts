@@ -1,10 +1,10 @@
-import { numberRecord, poolRecord, UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType, type PoolRecord } from "../../model/index.js";
-import { mapByTable, normaliseE164 } from "../shared/mapping.js";
+import { numberRecord, poolRecord, type AssigneeRecord, type AssigneeType, type DetailsOf, type NumberRecord, type NumberStatus, type NumberType, type PoolRecord } from "../../model/index.js";
+import type { RecordMapper } from "../shared/mapping.js";
 import type { ZoomNumberDetails } from "./zoom-details.type.js";
 import type { ZoomPhoneNumber } from "./zoom-wire.js";
 
 /** `details` as the graph serves it: typed by the GraphQL class, so the two cannot drift apart. */
-export type ZoomDetails = Pick<ZoomNumberDetails, keyof ZoomNumberDetails> & { provider: "ZOOM" };
+export type ZoomDetails = DetailsOf<ZoomNumberDetails, "ZOOM">;
 
 export const STATUS_TABLE: Readonly<Record<string, NumberStatus>> = { available: "ACTIVE", pending: "PENDING" };
 
@@ -27,15 +27,14 @@ export const ASSIGNEE_TABLE: Readonly<Record<string, AssigneeType>> = {
   sharedLineGroup: "SHARED_LINE_GROUP",
 };
 
-export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberRecord {
-  const parsed = normaliseE164(wire.number);
-  if (!parsed) throw new UpstreamError("ZOOM", "UPSTREAM_BAD_RESPONSE", `Zoom listed ${wire.id} with a phone number that is not one (${JSON.stringify(wire.number)}).`, { accountId });
+export function mapZoomNumber(wire: ZoomPhoneNumber, map: RecordMapper): NumberRecord<ZoomDetails> {
+  const parsed = map.e164(wire.number, wire.id);
   const capability = wire.capability ?? null;
   const assignee: AssigneeRecord | null = wire.assignee
     ? {
         id: wire.assignee.id,
         name: wire.assignee.name || null,
-        type: mapByTable("ZOOM", "assignee.type", ASSIGNEE_TABLE, wire.assignee.type, "UNKNOWN"),
+        type: map.byTable("assignee.type", ASSIGNEE_TABLE, wire.assignee.type, "UNKNOWN"),
         // A long on the wire; text in the graph, like every provider's extension.
         extensionNumber: wire.assignee.extension_number === null || wire.assignee.extension_number === undefined ? null : String(wire.assignee.extension_number),
       }
@@ -75,18 +74,18 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, accountId: string): NumberR
     addressUpdateRequired: null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
-  return numberRecord({
+  return numberRecord<ZoomDetails>({
     // Zoom does not promise its number ids are the same in /phone/numbers and Number Management:
     // the account and the E.164 number are what both APIs agree on, so the graph id is built from them.
     key: parsed.e164,
     provider: "ZOOM",
     providerId: wire.id,
-    accountId,
+    accountId: map.accountId,
     e164: parsed.e164,
     displayName: wire.display_name || null,
     countryCode: parsed.countryCode,
-    numberType: mapByTable("ZOOM", "number_type", TYPE_TABLE, wire.number_type, "UNKNOWN"),
-    status: mapByTable("ZOOM", "status", STATUS_TABLE, wire.status, "UNKNOWN"),
+    numberType: map.byTable("number_type", TYPE_TABLE, wire.number_type, "UNKNOWN"),
+    status: map.byTable("status", STATUS_TABLE, wire.status, "UNKNOWN"),
     capabilities: {
       // Every Zoom Phone number carries calls; `capability` says in which directions. Texting is a
       // separate Zoom product this record says nothing of.

@@ -1,5 +1,5 @@
-import { numberRecord, UpstreamError, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
-import { mapByTable, normaliseE164 } from "../shared/mapping.js";
+import { numberRecord, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
+import type { RecordMapper } from "../shared/mapping.js";
 import type { ZoomAssignee } from "./zoom-details.type.js";
 import { int32OrNull, type ZoomDetails } from "./zoom-mapping.js";
 import type { ZoomNmAssignment, ZoomNmNumber } from "./zoom-nm-wire.js";
@@ -44,13 +44,13 @@ export const NM_ASSIGNEE_TABLE: Readonly<Record<string, AssigneeType>> = {
 };
 
 /** Every entry of `assigned_list` in the unified model; Contact Center targets carry no type. */
-export function nmAssignments(wire: ZoomNmNumber): AssigneeRecord[] {
+export function nmAssignments(wire: ZoomNmNumber, map: RecordMapper): AssigneeRecord[] {
   return (wire.assigned_list ?? [])
     .filter((a): a is ZoomNmAssignment & { assigned_to_id: string } => typeof a.assigned_to_id === "string" && a.assigned_to_id !== "")
     .map((a) => ({
       id: a.assigned_to_id,
       name: a.assigned_to_name || null,
-      type: a.assigned_to_type ? mapByTable("ZOOM", "assigned_to_type", NM_ASSIGNEE_TABLE, a.assigned_to_type, "UNKNOWN") : wire.allocated_product === "ZOOM_CONTACT_CENTER" ? "CONTACT_CENTER" : "UNKNOWN",
+      type: a.assigned_to_type ? map.byTable("assigned_to_type", NM_ASSIGNEE_TABLE, a.assigned_to_type, "UNKNOWN") : wire.allocated_product === "ZOOM_CONTACT_CENTER" ? "CONTACT_CENTER" : "UNKNOWN",
       extensionNumber: a.extension_number === null || a.extension_number === undefined || a.extension_number === "" ? null : String(a.extension_number),
     }));
 }
@@ -60,11 +60,10 @@ export function nmAssignments(wire: ZoomNmNumber): AssigneeRecord[] {
  * exactly as `mapZoomNumber` maps it (E.164, the first assignee, pools), so switching APIs changes
  * no identity; what only this API says (Messaging, every assignee, the product) is added.
  */
-export function mapZoomNmNumber(wire: ZoomNmNumber, accountId: string): NumberRecord {
-  const parsed = normaliseE164(wire.number);
-  if (!parsed) throw new UpstreamError("ZOOM", "UPSTREAM_BAD_RESPONSE", `Zoom Number Management listed ${wire.id ?? "a number"} with a phone number that is not one (${JSON.stringify(wire.number)}).`, { accountId });
+export function mapZoomNmNumber(wire: ZoomNmNumber, map: RecordMapper): NumberRecord<ZoomDetails> {
+  const parsed = map.e164(wire.number, wire.id);
   const capability = wire.capability ?? null;
-  const assignments = nmAssignments(wire);
+  const assignments = nmAssignments(wire, map);
   const rawAssignments = (wire.assigned_list ?? []).filter((a) => typeof a.assigned_to_id === "string" && a.assigned_to_id !== "");
   const assignedList: ZoomAssignee[] = assignments.map((a, i) => ({
     id: a.id,
@@ -108,18 +107,18 @@ export function mapZoomNmNumber(wire: ZoomNmNumber, accountId: string): NumberRe
     addressUpdateRequired: wire.address_update_required ?? null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
   };
-  return numberRecord({
+  return numberRecord<ZoomDetails>({
     // The same key as /phone/numbers gives the number (see mapZoomNumber): switching APIs keeps its id.
     key: parsed.e164,
     provider: "ZOOM",
     providerId: wire.id ?? parsed.e164,
-    accountId,
+    accountId: map.accountId,
     e164: parsed.e164,
     // Contact Center numbers have a caller-ID name where Zoom Phone numbers have a display name.
     displayName: wire.display_name || wire.caller_id_name || null,
     countryCode: parsed.countryCode,
-    numberType: mapByTable("ZOOM", "number_type", NM_TYPE_TABLE, wire.number_type, "UNKNOWN"),
-    status: mapByTable("ZOOM", "status", NM_STATUS_TABLE, wire.status, "UNKNOWN"),
+    numberType: map.byTable("number_type", NM_TYPE_TABLE, wire.number_type, "UNKNOWN"),
+    status: map.byTable("status", NM_STATUS_TABLE, wire.status, "UNKNOWN"),
     capabilities: {
       // As with /phone/numbers, every number carries calls; Number Management also says whether it texts.
       voice: true,

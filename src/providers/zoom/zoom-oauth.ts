@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { UpstreamError } from "../../model/index.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { describeZoomError } from "./zoom-errors.js";
@@ -30,10 +31,14 @@ export class ZoomTokenSource {
   private readonly http;
   private readonly now: () => number;
 
-  constructor(private readonly config: ZoomOAuthConfig) {
+  constructor(
+    private readonly config: ZoomOAuthConfig,
+    log: Logger,
+  ) {
     this.now = config.now ?? Date.now;
     const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64");
     this.http = createUpstreamHttp({
+      log,
       provider: "ZOOM",
       accountId: config.accountId,
       baseUrl: config.oauthUrl,

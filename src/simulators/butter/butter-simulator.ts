@@ -1,4 +1,4 @@
-import { SIM_CREDENTIALS } from "../credentials.js";
+import { BUTTER_SIM_CREDENTIALS } from "./butter-credentials.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedButterNumbers, type ButterWirePhoneNumber } from "./butter-data.js";
 
@@ -51,9 +51,9 @@ export class ButterSimulator extends Simulator {
     if (request.method !== "GET" || request.path !== "/api/phone-numbers") return fail(404, "NOT_FOUND", `No route ${request.method} ${request.path}.`);
     const key = request.headers["x-api-key"];
     const org = request.headers["x-organization-id"];
-    if (!key || key !== SIM_CREDENTIALS.butter.apiKey) return fail(401, "UNAUTHORIZED", "Invalid or missing API key.");
+    if (!key || key !== BUTTER_SIM_CREDENTIALS.apiKey) return fail(401, "UNAUTHORIZED", "Invalid or missing API key.");
     if (!org) return fail(400, "VALIDATION_ERROR", "X-Organization-Id header is required.", { field: "X-Organization-Id" });
-    if (org !== SIM_CREDENTIALS.butter.organizationId) return fail(403, "FORBIDDEN", "The API key does not belong to this organization.");
+    if (org !== BUTTER_SIM_CREDENTIALS.organizationId) return fail(403, "FORBIDDEN", "The API key does not belong to this organization.");
 
     const status = request.query.get("status");
     if (status !== null && status !== "free" && status !== "assigned") return fail(400, "VALIDATION_ERROR", "status must be free or assigned.", { field: "status" });

@@ -1,4 +1,4 @@
-import { SIM_CREDENTIALS } from "../credentials.js";
+import { HIGHLEVEL_SIM_CREDENTIALS } from "./highlevel-credentials.js";
 import { chance, createRng, crossHeldFor, pick, seedE164, seededDate, seededHex, seedScale, type SeedNumberKind, type Slot } from "../seed.js";
 
 /** A number as `GET /phone-system/numbers/location/:locationId` lists it. */
@@ -55,7 +55,7 @@ const POOL_NAMES = ["Sales Team Pool", "Google Ads Tracking", "Facebook Campaign
 
 /** sim-loc-main (slot 0, full scale, the cross-held numbers), sim-loc-branch (slot 4, a third), sim-loc-empty. */
 export function seedHighLevelLocations(count = seedScale()): HighLevelLocationData[] {
-  const [main, branch, empty] = SIM_CREDENTIALS.highlevel.locationIds;
+  const [main, branch, empty] = HIGHLEVEL_SIM_CREDENTIALS.locationIds;
   return [seedLocation(main, 0, count, crossHeldFor("HIGHLEVEL"), 4), seedLocation(branch, 4, Math.max(1, Math.round(count / 3)), [], 2), { locationId: empty, numbers: [], pools: [], pooledSids: new Set() }];
 }
 

@@ -1,4 +1,4 @@
-import { SIM_CREDENTIALS } from "../credentials.js";
+import { HIGHLEVEL_SIM_CREDENTIALS } from "./highlevel-credentials.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedHighLevelLocations, type HighLevelLocationData } from "./highlevel-data.js";
 import { HighLevelOAuth, type HighLevelOAuthOptions } from "./highlevel-oauth.js";
@@ -94,7 +94,7 @@ export class HighLevelSimulator extends Simulator {
     // undefined: the Private Integration Token, which reaches every location; else the OAuth token's location.
     let tokenLocation: string | undefined;
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "";
-    if (bearer !== SIM_CREDENTIALS.highlevel.token) {
+    if (bearer !== HIGHLEVEL_SIM_CREDENTIALS.token) {
       const grant = this.oauth.grantOf(bearer);
       if (grant === undefined || grant === "expired") return unauthorized();
       // The phone-system endpoints are Location-Access: an agency (Company) token is not accepted.

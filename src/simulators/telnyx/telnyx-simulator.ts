@@ -1,4 +1,4 @@
-import { SIM_CREDENTIALS } from "../credentials.js";
+import { TELNYX_SIM_CREDENTIALS } from "./telnyx-credentials.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedTelnyxNumbers, type TelnyxUsagePaymentMethod, type TelnyxWirePhoneNumber } from "./telnyx-data.js";
 import { applyFilters } from "./telnyx-filters.js";
@@ -88,7 +88,7 @@ export class TelnyxSimulator extends Simulator {
   private answer(request: SimRequest): SimResponse {
     if (request.method !== "GET" || request.path.replace(/\/+$/, "") !== "/v2/phone_numbers") return notFound();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
-    if (bearer?.[1] !== SIM_CREDENTIALS.telnyx.apiKey) return unauthorized();
+    if (bearer?.[1] !== TELNYX_SIM_CREDENTIALS.apiKey) return unauthorized();
 
     const q = request.query;
     for (const key of q.keys()) {

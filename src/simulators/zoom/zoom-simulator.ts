@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { SIM_CREDENTIALS } from "../credentials.js";
+import { ZOOM_SIM_CREDENTIALS } from "./zoom-credentials.js";
 import { FixedWindow } from "../fixed-window.js";
 import { Simulator, type FaultSwitches, type SimRequest, type SimResponse } from "../harness.js";
 import { seedZoomNumbers, ZOOM_ASSIGNEE_TYPES, ZOOM_SITES, type ZoomWirePhoneNumber } from "./zoom-data.js";
@@ -136,7 +136,7 @@ export class ZoomSimulator extends Simulator {
 
   private token(request: SimRequest): SimResponse {
     if (request.method !== "POST") return zoomError(405, 405, "Method not allowed.");
-    const { clientId, clientSecret, accountId } = SIM_CREDENTIALS.zoom;
+    const { clientId, clientSecret, accountId } = ZOOM_SIM_CREDENTIALS;
     const expected = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
     if (request.headers.authorization !== expected) return oauthError(401, "invalid_client", "Invalid client_id or client_secret");
     // Zoom takes the grant in the query string or as a form body.
