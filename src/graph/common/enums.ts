@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { ASSIGNEE_TYPES, CAPABILITIES, NUMBER_STATUSES, NUMBER_TYPES, PROVIDERS } from "../../model/index.js";
+import { ASSIGNEE_TYPES, CAPABILITIES, NUMBER_STATUSES, NUMBER_TYPES, PROVIDER_ENUM, PROVIDERS } from "../../model/index.js";
 
 /** type-graphql wants enum objects; the model keeps its enums as const arrays. */
 function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -15,12 +15,7 @@ export const AssigneeTypeEnum = enumObject(ASSIGNEE_TYPES);
 registerEnumType(ProviderEnum, {
   name: "Provider",
   description: "An upstream that holds phone numbers.",
-  valuesConfig: {
-    HIGHLEVEL: { description: "HighLevel (LeadConnector) phone system; one account per location." },
-    TELNYX: { description: "Telnyx; one account per API key (named in the config file, `default` from env)." },
-    ZOOM: { description: "Zoom Phone; one account per Zoom account." },
-    BUTTER: { description: "Butter AI voice agents; one account per organization." },
-  },
+  valuesConfig: Object.fromEntries(PROVIDERS.map((p) => [p, { description: PROVIDER_ENUM[p].description }])),
 });
 registerEnumType(NumberTypeEnum, {
   name: "NumberType",

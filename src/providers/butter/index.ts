@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from "../../model/index.js";
+import { providerLabel } from "../../model/index.js";
 import { defineProvider } from "../provider-descriptor.js";
 import { createButterAccount } from "./butter-client.js";
 import { ButterNumberDetails } from "./butter-details.type.js";
@@ -7,7 +7,7 @@ import { butterFileEntry, butterFromEnv, butterFromFile } from "./butter-setting
 /** Butter AI voice agents: one account per organization. */
 export const butter = defineProvider({
   provider: "BUTTER",
-  label: PROVIDER_LABELS.BUTTER,
+  label: providerLabel.BUTTER,
   configKey: "butter",
   fromEnv: butterFromEnv,
   fileEntry: butterFileEntry,

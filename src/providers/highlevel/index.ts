@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from "../../model/index.js";
+import { providerLabel } from "../../model/index.js";
 import { defineProvider } from "../provider-descriptor.js";
 import { createHighLevelAccounts } from "./highlevel-client.js";
 import { HighLevelNumberDetails } from "./highlevel-details.type.js";
@@ -7,7 +7,7 @@ import { highLevelFileEntry, highLevelFromEnv, highLevelFromFile } from "./highl
 /** HighLevel (LeadConnector): one credential serves the locations it lists, one account per location. */
 export const highLevel = defineProvider({
   provider: "HIGHLEVEL",
-  label: PROVIDER_LABELS.HIGHLEVEL,
+  label: providerLabel.HIGHLEVEL,
   configKey: "highlevel",
   fromEnv: highLevelFromEnv,
   fileEntry: highLevelFileEntry,

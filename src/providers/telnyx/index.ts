@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from "../../model/index.js";
+import { providerLabel } from "../../model/index.js";
 import { defineProvider } from "../provider-descriptor.js";
 import { createTelnyxAccount } from "./telnyx-client.js";
 import { TelnyxNumberDetails } from "./telnyx-details.type.js";
@@ -7,7 +7,7 @@ import { telnyxFileEntry, telnyxFromEnv, telnyxFromFile } from "./telnyx-setting
 /** Telnyx v2: one account per API key. */
 export const telnyx = defineProvider({
   provider: "TELNYX",
-  label: PROVIDER_LABELS.TELNYX,
+  label: providerLabel.TELNYX,
   configKey: "telnyx",
   fromEnv: telnyxFromEnv,
   fileEntry: telnyxFileEntry,

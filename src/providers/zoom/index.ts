@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS } from "../../model/index.js";
+import { providerLabel } from "../../model/index.js";
 import { defineProvider } from "../provider-descriptor.js";
 import { createZoomAccount } from "./zoom-client.js";
 import { ZoomNumberDetails } from "./zoom-details.type.js";
@@ -7,7 +7,7 @@ import { zoomFileEntry, zoomFromEnv, zoomFromFile } from "./zoom-settings.js";
 /** Zoom Phone: one account per Zoom account, through a Server-to-Server OAuth app. */
 export const zoom = defineProvider({
   provider: "ZOOM",
-  label: PROVIDER_LABELS.ZOOM,
+  label: providerLabel.ZOOM,
   configKey: "zoom",
   fromEnv: zoomFromEnv,
   fileEntry: zoomFileEntry,
