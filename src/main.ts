@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   checkScopesMatchAccounts(config.gatewayKeys, configuredAccounts(config.accounts));
   if (simulators) {
-    logger.warn("No provider is configured: serving the graph over the built-in simulators (HighLevel %s, Telnyx %s, Zoom %s, Butter %s).", simulators.highlevel.baseUrl, simulators.telnyx.baseUrl, simulators.zoom.baseUrl, simulators.butter.baseUrl);
+    logger.warn("No provider is configured: serving the graph over the built-in simulators (%s).", simulators.summary);
   }
   if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
   const policy = { ...DEFAULT_SNAPSHOT_POLICY, ...config.snapshotPolicy };
