@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { accountKey, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
 import { shareRepeatedValues } from "./shared-values.js";
 import { filtersRecords, matchesNumberFilter, recordFilterKey, type NumberFilter } from "./number-filter.js";
+import { numberSortKey, poolSortKey, sortedBy, type SortedList } from "./sort-order.js";
 
 /** What a snapshot store keeps and shares: one account's inventory, stamped with when and which version. */
 export interface SnapshotData {
@@ -14,24 +15,6 @@ export interface SnapshotData {
   fetchedAt: number;
   numbers: NumberRecord[];
   pools: PoolRecord[];
-}
-
-/** A list in the graph's stable order, with each item's sort key beside it for binary search. */
-export interface SortedList<T> {
-  items: readonly T[];
-  keys: readonly string[];
-}
-
-/** Sort keys join their parts with U+0000, which sorts below every character the parts hold. */
-const SEP = "\u0000";
-
-/** The graph's stable order of numbers: by e164, then provider, then id. */
-export function numberSortKey(n: NumberRecord): string {
-  return `${n.e164}${SEP}${n.provider}${SEP}${n.id}`;
-}
-
-export function poolSortKey(p: PoolRecord): string {
-  return `${p.provider}${SEP}${p.accountId}${SEP}${p.name}${SEP}${p.id}`;
 }
 
 /**
@@ -77,8 +60,8 @@ export class AccountSnapshot implements SnapshotData {
       this.filteredMemo = from.filteredMemo;
       return;
     }
-    this.sorted = sortBy(numbers, numberSortKey);
-    this.sortedPools = sortBy(pools, poolSortKey);
+    this.sorted = sortedBy(numbers, numberSortKey);
+    this.sortedPools = sortedBy(pools, poolSortKey);
     this.numbers = this.sorted.items as NumberRecord[];
     this.pools = this.sortedPools.items as PoolRecord[];
     for (const n of this.numbers) {
@@ -90,7 +73,7 @@ export class AccountSnapshot implements SnapshotData {
       const members = [...new Set(pool.memberE164s)];
       for (const e164 of members) push(this.poolsByMember, e164, pool);
       // Members in the graph's order, as full records of this account.
-      this.membersByPool.set(pool, sortBy(members.flatMap((e164) => this.byE164.get(e164) ?? []), numberSortKey).items as NumberRecord[]);
+      this.membersByPool.set(pool, sortedBy(members.flatMap((e164) => this.byE164.get(e164) ?? []), numberSortKey).items as NumberRecord[]);
     }
     this.filteredMemo = new LRUCache({ max: 256, maxSize: Math.max(1_000, 4 * this.numbers.length), sizeCalculation: (list) => list.items.length + 1 });
   }
@@ -166,11 +149,6 @@ function contentVersion(numbers: readonly NumberRecord[], pools: readonly PoolRe
   hash.update("\u0001pools");
   for (const p of pools) hash.update(JSON.stringify(p));
   return hash.digest("base64url").slice(0, 22);
-}
-
-function sortBy<T>(items: readonly T[], sortKey: (item: T) => string): SortedList<T> {
-  const keyed = items.map((item) => ({ item, key: sortKey(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { items: keyed.map((k) => k.item), keys: keyed.map((k) => k.key) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,4 +1,4 @@
-import type { SortedList } from "../../snapshots/account-snapshot.js";
+import { compareSortKeys, mergeSorted, SORT_KEY_SEPARATOR as SEP, type SortedList } from "../../snapshots/sort-order.js";
 import { BadUserInputError } from "../../errors/gateway-errors.js";
 import type { PageInfo } from "./page-info.type.js";
 
@@ -23,8 +23,6 @@ export interface PageRequest {
   afterKey: string | undefined;
 }
 
-const SEP = "\u0000";
-
 /** Check `first`/`after` before any snapshot is read, so a bad argument costs nothing. */
 export function parseConnectionArgs(args: ConnectionArgs): PageRequest {
   const first = args.first ?? DEFAULT_FIRST;
@@ -46,15 +44,10 @@ export function pageOfSorted<T>(lists: readonly SortedList<T>[], request: PageRe
   const totalCount = lists.reduce((sum, list) => sum + list.items.length, 0);
   const items: T[] = [];
   const keys: string[] = [];
-  while (items.length < request.first) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      if (positions[i]! < lists[i]!.keys.length && (best === -1 || lists[i]!.keys[positions[i]!]! < lists[best]!.keys[positions[best]!]!)) best = i;
-    }
-    if (best === -1) break;
-    items.push(lists[best]!.items[positions[best]!]!);
-    keys.push(lists[best]!.keys[positions[best]!]!);
-    positions[best]!++;
+  for (const { list, index } of mergeSorted(lists, positions)) {
+    if (items.length >= request.first) break;
+    items.push(lists[list]!.items[index]!);
+    keys.push(lists[list]!.keys[index]!);
   }
   return new Page(items, keys, totalCount, before);
 }
@@ -87,7 +80,7 @@ function upperBound(keys: readonly string[], key: string): number {
   let high = keys.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (keys[mid]! <= key) low = mid + 1;
+    if (compareSortKeys(keys[mid]!, key) <= 0) low = mid + 1;
     else high = mid;
   }
   return low;

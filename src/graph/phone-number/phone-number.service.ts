@@ -1,5 +1,5 @@
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
-import { numberSortKey } from "../../snapshots/account-snapshot.js";
+import { numberSortKey, sortedBy } from "../../snapshots/sort-order.js";
 import type { NumberFilter } from "../../snapshots/number-filter.js";
 import type { SnapshotReader } from "../../snapshots/snapshot-reader.js";
 import type { GlobalId } from "../../model/index.js";
@@ -32,11 +32,7 @@ export function poolsOfNumber(snapshots: SnapshotReader, number: NumberRecord): 
   return snapshots.snapshotOf(number.provider, number.accountId).then((snapshot) => snapshot?.poolsListing(number.e164) ?? []);
 }
 
-/** SPEC's stable order (for lists that are not connections: holdings across accounts). */
+/** The graph's stable order (docs/graph-semantics.md), for lists that are not connections: holdings across accounts. */
 export function sortPhoneNumbers(numbers: readonly NumberRecord[]): NumberRecord[] {
-  if (numbers.length < 2) return [...numbers];
-  return numbers
-    .map((n) => ({ n, key: numberSortKey(n) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ n }) => n);
+  return [...sortedBy(numbers, numberSortKey).items];
 }

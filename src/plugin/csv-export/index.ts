@@ -6,11 +6,10 @@ import { BadUserInputError, GatewayError } from "../../errors/gateway-errors.js"
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { NumberRecord } from "../../model/index.js";
-import type { AccountSnapshot } from "../../snapshots/account-snapshot.js";
 import type { SnapshotReader } from "../../snapshots/snapshot-reader.js";
+import { mergeSorted } from "../../snapshots/sort-order.js";
 import { CSV_COLUMNS, csvRow } from "./csv-columns.js";
 import { ExportFilterError, parseExportFilter } from "./export-filter.js";
-import { mergeSorted } from "./merge-sorted.js";
 
 export const CSV_EXPORT_PATH = "/export/phone-numbers.csv";
 /** `extensions.freshness` of the accounts exported, as JSON (SPEC §6's entries). */
@@ -82,9 +81,13 @@ async function exportCsv(req: Request, res: Response, options: CsvExportOptions)
   });
   if (missing.length) res.set(MISSING_HEADER, headerJson(missing));
 
-  const sources = snapshots.map((snapshot) => ({ list: snapshot.matching(filter), source: snapshot }));
+  const lists = snapshots.map((snapshot) => snapshot.matching(filter));
+  // Every account's matching numbers as one stream in the graph's order, each with its own account's pools.
   function* rows(): Generator<string[]> {
-    for (const { item, source } of mergeSorted<NumberRecord, AccountSnapshot>(sources)) yield csvRow(item, source.poolsListing(item.e164));
+    for (const { list, index } of mergeSorted(lists)) {
+      const item: NumberRecord = lists[list]!.items[index]!;
+      yield csvRow(item, snapshots[list]!.poolsListing(item.e164));
+    }
   }
   // Readable.from pulls a row only when the socket has room: backpressure keeps memory flat.
   await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...CSV_COLUMNS], quoted_match: /^'/ }), res).catch((error: unknown) => {
