@@ -1,6 +1,6 @@
 import { numberRecord, poolRecord, type AssigneeRecord, type AssigneeType, type DetailsOf, type NumberRecord, type NumberStatus, type NumberType, type PoolRecord } from "../../model/index.js";
 import type { RecordMapper } from "../shared/mapping.js";
-import type { ZoomNumberDetails } from "./zoom-details.type.js";
+import type { ZoomEmergencyAddress, ZoomNumberDetails } from "./zoom-details.type.js";
 import type { ZoomPhoneNumber } from "./zoom-wire.js";
 
 /** `details` as the graph serves it: typed by the GraphQL class, so the two cannot drift apart. */
@@ -59,17 +59,7 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, map: RecordMapper): NumberR
     site: wire.site ? { id: wire.site.id, name: wire.site.name ?? null } : null,
     carrier: wire.carrier ? { code: int32OrNull(wire.carrier.code), name: wire.carrier.name ?? null } : null,
     sipGroup: wire.sip_group ? { id: wire.sip_group.id, displayName: wire.sip_group.display_name ?? null } : null,
-    emergencyAddress: wire.emergency_address
-      ? {
-          addressLine1: wire.emergency_address.address_line1 ?? null,
-          addressLine2: wire.emergency_address.address_line2 ?? null,
-          city: wire.emergency_address.city ?? null,
-          country: wire.emergency_address.country ?? null,
-          stateCode: wire.emergency_address.state_code ?? null,
-          zip: wire.emergency_address.zip ?? null,
-          county: null,
-        }
-      : null,
+    emergencyAddress: emergencyAddressOf(wire.emergency_address),
     emergencyAddressStatus: int32OrNull(wire.emergency_address_status),
     addressUpdateRequired: null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
@@ -103,6 +93,22 @@ export function mapZoomNumber(wire: ZoomPhoneNumber, map: RecordMapper): NumberR
     updatedAt: null,
     details,
   });
+}
+
+/** A BYOC number's emergency address as both Zoom APIs send it (only Number Management names the county). */
+export function emergencyAddressOf(
+  address: { address_line1?: string | null; address_line2?: string | null; city?: string | null; country?: string | null; state_code?: string | null; zip?: string | null; county?: string | null } | null | undefined,
+): ZoomEmergencyAddress | null {
+  if (!address) return null;
+  return {
+    addressLine1: address.address_line1 ?? null,
+    addressLine2: address.address_line2 ?? null,
+    city: address.city ?? null,
+    country: address.country ?? null,
+    stateCode: address.state_code ?? null,
+    zip: address.zip ?? null,
+    county: address.county ?? null,
+  };
 }
 
 /** A GraphQL Int (32-bit) from a wire number or numeric text; null otherwise. */

@@ -1,7 +1,7 @@
 import { numberRecord, type AssigneeRecord, type AssigneeType, type NumberRecord, type NumberStatus, type NumberType } from "../../model/index.js";
 import type { RecordMapper } from "../shared/mapping.js";
 import type { ZoomAssignee } from "./zoom-details.type.js";
-import { int32OrNull, type ZoomDetails } from "./zoom-mapping.js";
+import { emergencyAddressOf, int32OrNull, type ZoomDetails } from "./zoom-mapping.js";
 import type { ZoomNmAssignment, ZoomNmNumber } from "./zoom-nm-wire.js";
 
 export const NM_STATUS_TABLE: Readonly<Record<string, NumberStatus>> = { Normal: "ACTIVE", Pending: "PENDING" };
@@ -92,17 +92,7 @@ export function mapZoomNmNumber(wire: ZoomNmNumber, map: RecordMapper): NumberRe
     site: wire.site?.site_id ? { id: wire.site.site_id, name: wire.site.name ?? null } : null,
     carrier: wire.carrier ? { code: int32OrNull(wire.carrier.code), name: wire.carrier.name ?? null } : null,
     sipGroup: wire.sip_group?.id ? { id: wire.sip_group.id, displayName: wire.sip_group.name ?? null } : null,
-    emergencyAddress: wire.emergency_address
-      ? {
-          addressLine1: wire.emergency_address.address_line1 ?? null,
-          addressLine2: wire.emergency_address.address_line2 ?? null,
-          city: wire.emergency_address.city ?? null,
-          country: wire.emergency_address.country ?? null,
-          stateCode: wire.emergency_address.state_code ?? null,
-          zip: wire.emergency_address.zip ?? null,
-          county: wire.emergency_address.county ?? null,
-        }
-      : null,
+    emergencyAddress: emergencyAddressOf(wire.emergency_address),
     emergencyAddressStatus: null,
     addressUpdateRequired: wire.address_update_required ?? null,
     emergencyAddressUpdateTime: wire.emergency_address_update_time ?? null,
