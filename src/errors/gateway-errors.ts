@@ -33,6 +33,11 @@ export abstract class GatewayError<E extends GraphQLErrorExtensions = GraphQLErr
     return this.extensions.http?.status;
   }
 
+  /** The HTTP headers Apollo would send with it (the 401's challenge). */
+  get httpHeaders(): ReadonlyMap<string, string> {
+    return this.extensions.http?.headers ?? new Map();
+  }
+
   /** The error as a GraphQL-over-HTTP body (`{ errors: [...] }`), for routes beside `/graphql`; `http` stays out. */
   responseBody(): { errors: { message: string; extensions: Record<string, unknown> }[] } {
     const { http: _http, ...extensions } = this.extensions;

@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from "@opentelemetry/api";
 import type { RequestHandler } from "express";
 import { observeUpstreamCalls } from "../providers/shared/upstream-calls.js";
 import type { GatewayMetrics } from "./metrics.js";
@@ -24,7 +24,9 @@ export function requestObservation({ metrics, tracing }: RequestObservationOptio
   const tracer = trace.getTracer(TRACER_NAME);
   const begin: RequestHandler = (req, res, next) => {
     const started = performance.now();
-    const scope: RequestScope = { requestId: String(req.id), upstreamCalls: 0 };
+    // access-log.ts makes every id a string (pino-http types it more loosely).
+    const requestId: string | number = req.id as string | number;
+    const scope: RequestScope = { requestId: String(requestId), upstreamCalls: 0 };
     res.setHeader("x-request-id", scope.requestId);
     res.locals.scope = scope;
     let span: Span | undefined;
@@ -51,7 +53,7 @@ export function requestObservation({ metrics, tracing }: RequestObservationOptio
   const enter: RequestHandler = (_req, res, next) => {
     const scope = res.locals.scope as RequestScope;
     const run = () => requestScope.run(scope, next);
-    if (res.locals.traceContext) context.with(res.locals.traceContext, run);
+    if (res.locals.traceContext) context.with(res.locals.traceContext as Context, run);
     else run();
   };
   return { begin, enter };

@@ -2,7 +2,7 @@ import { ConfigError } from "./config-error.js";
 
 /** The environment as the gateway reads it: a variable set to nothing (or spaces) counts as unset. */
 export interface EnvReader {
-  read(name: string): string | undefined;
+  read: (name: string) => string | undefined;
   /**
    * All of `names` set (returned), or none (undefined); anything between is a ConfigError naming the
    * missing ones. `optional` variables set without the credentials are a ConfigError too.

@@ -119,7 +119,7 @@ export class SnapshotService {
 
   /** List every account once (start-up, in the background); resolves when each has settled, once. */
   warmAll(): Promise<void> {
-    this.warming ??= Promise.all([...this.states.values()].map((s) => this.refresh(s)?.then(noop, noop))).then(noop);
+    this.warming ??= Promise.all([...this.states.values()].map((s) => this.refresh(s)?.then(noop, noop) ?? Promise.resolve())).then(noop);
     return this.warming;
   }
 

@@ -10,7 +10,7 @@ const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds;
 
 describe("the unified graph over all four simulators", () => {
   let stack: Stack;
-  let all: DashboardNumber[] = [];
+  const all: DashboardNumber[] = [];
   /** What the start-up listing of every account cost, before any request. */
   let coldCounts: Record<string, number>;
 

@@ -64,7 +64,7 @@ describe("GET /export/phone-numbers.csv", () => {
     const row = rows.find((r) => r.provider === "ZOOM" && r.providerId === wire!.id)!;
     expect(row.assigneeName).toBe('Perlman, Radia "RP"');
     expect(row.e164).toBe(wire!.number.replace(/[^+\d]/g, ""));
-    expect(rows.some((r) => r.pools.includes('Referral Partners, "Q3"'))).toBe(true);
+    expect(rows.some((r) => r.pools!.includes('Referral Partners, "Q3"'))).toBe(true);
   });
 
   it("neutralises a formula a provider's user typed (=HYPERLINK…, +…, @…) with a leading quote, as OWASP says, and leaves no text cell that a spreadsheet would evaluate", async () => {
@@ -75,8 +75,8 @@ describe("GET /export/phone-numbers.csv", () => {
     expect(rows.find((r) => r.providerId === wire.id)!.assigneeName).toBe(`'=HYPERLINK("http://x")`);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
-    expect(rows.some((r) => r.pools.startsWith("'+Spring Promo"))).toBe(true);
-    expect(rows.some((r) => r.tags.split("; ").includes("'@ops"))).toBe(true);
+    expect(rows.some((r) => r.pools!.startsWith("'+Spring Promo"))).toBe(true);
+    expect(rows.some((r) => r.tags!.split("; ").includes("'@ops"))).toBe(true);
     for (const row of rows) for (const column of TEXT_COLUMNS) expect([column, /^[=+\-@\t\r]/.test(row[column]!)]).toEqual([column, false]);
   });
 

@@ -8,7 +8,10 @@ import { startStack, type Stack } from "../support/stack.js";
 /** Requests each simulator served, per provider (token grants and pool lists included: they are upstream calls too). */
 function servedPerProvider(stack: Stack): Record<string, number> {
   const served: Record<string, number> = Object.fromEntries(PROVIDERS.map((p) => [p, 0]));
-  for (const [key, n] of Object.entries(stack.sims.counts())) served[key.split(" ")[0]!] += n;
+  for (const [key, n] of Object.entries(stack.sims.counts())) {
+    const provider = key.split(" ")[0]!;
+    served[provider] = (served[provider] ?? 0) + n;
+  }
   return served;
 }
 

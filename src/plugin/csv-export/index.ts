@@ -48,7 +48,7 @@ async function exportCsv(req: Request, res: Response, options: CsvExportOptions)
     reader = options.readerFor(req);
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
-    for (const [name, value] of error.extensions.http?.headers ?? []) res.set(name, value);
+    for (const [name, value] of error.httpHeaders) res.set(name, value);
     res.status(error.httpStatus ?? 400).json(error.responseBody());
     return;
   }

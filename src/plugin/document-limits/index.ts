@@ -1,7 +1,7 @@
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
-import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, OperationTypeNode, type ParseOptions, type ValidationContext, type ValidationRule } from "graphql";
 
 export interface DocumentLimits {
   /** Aliased fields per operation (300 aliased `phoneNumbers` would each be served). */
@@ -65,7 +65,7 @@ const advice: Record<keyof DocumentLimits, string> = {
 /** This schema serves queries only: a mutation or subscription is a request error, not a crash. */
 export const queryOperationsOnly: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation === "query") return;
+    if (node.operation === OperationTypeNode.QUERY) return;
     context.reportError(new GraphQLError(`This gateway serves queries only; it has no ${node.operation} type. Send a \`query\` operation.`, { nodes: node }));
   },
 });

@@ -36,7 +36,7 @@ const LONG_QUOTE = new RegExp(`"((?:[^"\\\\]|\\\\.){${MAX_QUOTE + 1},})"`, "g");
  */
 export function formatGatewayError({ logger, limits }: ErrorShapingOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = String(formatted.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+    const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
     const shaped = (message: string, extensions: Record<string, unknown>): GraphQLFormattedError => ({ ...formatted, message: excerpt(message), extensions: { ...formatted.extensions, ...extensions } });
 
     if (code === "GRAPHQL_PARSE_FAILED") return shaped(describeTokenLimit(formatted.message, limits) ?? formatted.message, { code: "BAD_REQUEST", graphqlCode: code });

@@ -20,7 +20,7 @@ export function requestOutcomePlugin(): ApolloServerPlugin {
           if (!scope) return;
           if (operationName) scope.operationName = operationName;
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
-          const codes = errors.map((e) => String(e.extensions?.code ?? ""));
+          const codes = errors.map((e) => (typeof e.extensions?.code === "string" ? e.extensions.code : ""));
           const status = response.http.status ?? 200;
           scope.outcome = outcomeOf(status, codes);
         },

@@ -1,4 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { OperationTypeNode } from "graphql";
 import type { GraphContext } from "../../graph/context.js";
 import { accountKey } from "../../model/index.js";
 import { freshnessNeed } from "../../snapshots/freshness-need.js";
@@ -30,7 +31,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
       let served = false;
       return {
         async responseForOperation({ request, queryHash, operationName, operation, contextValue }) {
-          if (operation.operation !== "query" || !queryHash || !contextValue.snapshots || !cache.enabled) return null;
+          if (operation.operation !== OperationTypeNode.QUERY || !queryHash || !contextValue.snapshots || !cache.enabled) return null;
           const now = snapshots.now();
           scope = cacheScope(contextValue.snapshots.accounts);
           key = responseCacheKey(snapshots, scope, { queryHash, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), now);

@@ -4,7 +4,7 @@ import { RecordMapper } from "../shared/mapping.js";
 import { Pacer } from "../shared/pacer.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { collectCursorPages } from "../shared/paging.js";
-import { createUpstreamHttp } from "../shared/upstream-http.js";
+import { createUpstreamHttp, rejectedBearerToken } from "../shared/upstream-http.js";
 import type { HighLevelAccountsConfig } from "./highlevel-config.js";
 import { mapHighLevelNumber, mapHighLevelPool } from "./highlevel-mapping.js";
 import { HighLevelInstallTokens, HighLevelLocationTokens, type HighLevelAccessTokens } from "./highlevel-oauth.js";
@@ -58,7 +58,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
     ...(config.oauth
       ? {
           onUnauthorized: async (rejected: Readonly<Record<string, unknown>>) => {
-            tokens.invalidate(String(rejected.authorization ?? "").replace(/^Bearer /i, ""));
+            tokens.invalidate(rejectedBearerToken(rejected));
             return true;
           },
         }

@@ -55,7 +55,7 @@ export async function fetchRemainingPages<T>(
   let failure: unknown;
   const fetchUnlessFailed = async (page: number) => {
     if (bounds.signal.aborted) failure ??= listingAborted(provider, accountId, bounds.signal);
-    if (failure) throw failure;
+    if (failure) throw failure as Error;
     try {
       return await fetchPage(page);
     } catch (error) {

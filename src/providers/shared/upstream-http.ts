@@ -243,6 +243,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   };
 }
 
+/** The bearer token a refused attempt sent (`onUnauthorized`'s headers), to retire exactly that one. */
+export function rejectedBearerToken(rejected: Readonly<Record<string, unknown>>): string {
+  return typeof rejected.authorization === "string" ? rejected.authorization.replace(/^Bearer /i, "") : "";
+}
+
 /** The error a listing stops with once its bounds abort it (time budget spent, or the gateway stopping). */
 export function listingAborted(provider: Provider, accountId: string, signal: AbortSignal): UpstreamError {
   const reason: unknown = signal.reason;

@@ -2,7 +2,7 @@ import { UpstreamError, type AssigneeRecord, type Inventory, type ListingBounds,
 import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
-import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
+import { createUpstreamHttp, rejectedBearerToken, type HttpTuning } from "../shared/upstream-http.js";
 import { describeZoomError } from "./zoom-errors.js";
 import { emergencyPoolsOf, mapZoomNumber } from "./zoom-mapping.js";
 import { mapZoomNmNumber, nmAssignments } from "./zoom-nm-mapping.js";
@@ -55,7 +55,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
     onUnauthorized: async (rejected, body) => {
       const said = zoomErrorSchema.safeParse(body).data;
       if (isMissingScope(new UpstreamError("ZOOM", "UPSTREAM_AUTH_FAILED", "", { status: 401, providerCode: said?.code, providerMessage: said?.message }))) return false;
-      tokens.invalidate(String(rejected.authorization ?? "").replace(/^Bearer /i, ""));
+      tokens.invalidate(rejectedBearerToken(rejected));
       return true;
     },
     describeErrorBody: describeZoomError,
