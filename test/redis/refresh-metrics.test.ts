@@ -9,7 +9,7 @@ import { startSimulators, type RunningSimulators } from "../../src/simulators/st
 import { memoryLogger } from "../support/memory-logger.js";
 import { scrape, total } from "../support/prometheus.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { TEST_TUNING, withTuning } from "../support/stack.js";
+import { simAccounts } from "../support/stack.js";
 
 /** Accounts per provider in the simulators (HighLevel lists each of its three locations). */
 const ACCOUNTS = { HIGHLEVEL: 3, TELNYX: 1, ZOOM: 1, BUTTER: 1 };
@@ -24,7 +24,7 @@ describe("snapshot refresh metrics across two instances sharing one Redis", () =
     const log = memoryLogger();
     const redis = connectRedis(redisServer.url, log.logger);
     const gateway = await startGateway({
-      accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+      accounts: createProviderAccounts(simAccounts(sims), { log: log.logger }),
       gatewayKeys: [],
       port: 0,
       host: "127.0.0.1",
