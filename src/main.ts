@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   logger.info("numbergraph serving %s%s", gateway.url, config.opsPort === undefined ? "" : `; /readyz and /metrics at ${gateway.opsUrl}`);
   console.log(`numbergraph: GraphQL at ${gateway.url.replace("0.0.0.0", "localhost")}`);
 
-  // SPEC §8: /readyz 503 at once, requests in flight finish (up to the deadline), token trades and
+  // docs/operations.md: /readyz 503 at once, requests in flight finish (up to the deadline), token trades and
   // state-store writes in flight complete, the simulators stop last (what is in flight over them
   // finishes first), spans are flushed, one line, exit 0.
   let stopping = false;

@@ -55,7 +55,7 @@ export interface GatewayOptions {
   documentLimits?: Partial<DocumentLimits>;
   /** Where the gateway logs (passed in, as Apollo Server takes one; tests pass a memory logger). */
   logger: Logger;
-  /** Freshness and bounds of the per-account snapshots (defaults: SPEC §6). */
+  /** Freshness and bounds of the per-account snapshots (defaults: docs/freshness.md). */
   snapshotPolicy?: Partial<SnapshotPolicy>;
   /** Where snapshots are shared; default: this process only. */
   snapshotStore?: SnapshotStore;

@@ -12,7 +12,7 @@ export interface GatewayKey {
 }
 
 /**
- * Parse SPEC §5's `KEY:SCOPE[,SCOPE…]` entries, separated by spaces. `source` names the variable
+ * Parse gateway-key entries, `KEY:SCOPE[,SCOPE…]` (docs/configuration.md), separated by spaces. `source` names the variable
  * or file field in errors; a key's value never appears in one. Strict, because a lenient parse turns
  * a typo (a comma where a space belongs) into one odd key with a wide scope.
  */

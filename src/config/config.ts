@@ -34,9 +34,9 @@ export interface GatewayConfig {
   redisPrefix: string;
   /** NUMBERGRAPH_MAX_QUERY_COST: the most objects one operation may be expected to return. */
   maxQueryCost?: number;
-  /** NUMBERGRAPH_IDE as set: undefined when unset (then the IDE follows introspection, SPEC §8). */
+  /** NUMBERGRAPH_IDE as set: undefined when unset (then the IDE follows introspection, docs/configuration.md). */
   ide?: boolean;
-  /** SPEC §6's freshness and bounds; unset ones keep their defaults. */
+  /** Snapshot freshness and bounds (docs/freshness.md); unset ones keep their defaults. */
   snapshotPolicy: Partial<SnapshotPolicy>;
   /** NUMBERGRAPH_RESPONSE_CACHE (default true) and NUMBERGRAPH_RESPONSE_CACHE_MB (unset: the gateway's default). */
   responseCache: { enabled: boolean; maxMb?: number };
@@ -60,7 +60,7 @@ export function loadProviderAccounts(env: NodeJS.ProcessEnv = process.env): Prov
 }
 
 /**
- * Read SPEC §2's variables (and the NUMBERGRAPH_CONFIG file, if named). Throws `ConfigError` with
+ * Read the variables of docs/configuration.md (and the NUMBERGRAPH_CONFIG file, if named). Throws `ConfigError` with
  * one line naming the variable for a bad URL, half a credential set, a bad port or key list.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -154,7 +154,7 @@ export function configuredAccounts(accounts: ProviderAccountsConfig): { provider
   return [...eachAccountConfig(accounts)].flatMap(({ descriptor, config }) => descriptor.accountIds(config).map((accountId) => ({ provider: descriptor.provider, accountId })));
 }
 
-/** SPEC §6's variables: seconds (fractions allowed) or a page count; 0 where 0 means something. */
+/** docs/freshness.md's variables: seconds (fractions allowed) or a page count; 0 where 0 means something. */
 function readSnapshotPolicy(read: (name: string) => string | undefined): Partial<SnapshotPolicy> {
   const policy: Partial<SnapshotPolicy> = {};
   const seconds = (name: string, field: keyof SnapshotPolicy, min: number) => {

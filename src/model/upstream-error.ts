@@ -1,6 +1,6 @@
 import type { Provider } from "./provider.js";
 
-/** SPEC §3's codes for a failed provider; they become `extensions.code` in the graph. */
+/** The codes for a failed provider (docs/errors.md); they become `extensions.code` in the graph. */
 export const UPSTREAM_CODES = [
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_TIMEOUT",

@@ -6,7 +6,7 @@ import { observeUpstreamCalls } from "../providers/shared/upstream-calls.js";
 import type { GraphQLOutcome } from "./request-scope.js";
 
 /**
- * The gateway's Prometheus series (SPEC §8), in a registry of its own so two gateways in one process
+ * The gateway's Prometheus series (docs/operations.md), in a registry of its own so two gateways in one process
  * (tests) never share a series. Upstream series count HTTP attempts, retries included, as the
  * providers' own rate limits and the simulators' counters do.
  */

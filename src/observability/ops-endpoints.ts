@@ -23,7 +23,7 @@ const TRANSIENT: readonly string[] = ["UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT"
 type OperatorInfo = { operatorInfo?: () => Record<string, string | number | boolean | null> };
 
 /**
- * Ready (SPEC §6, §8) when every account has a usable snapshot, or has settled with an error another
+ * Ready (docs/operations.md) when every account has a usable snapshot, or has settled with an error another
  * try will not cure (refused credentials, a broken response: an operator must act, and no other
  * instance would do better). Not ready while an account is first listed, while one has no snapshot
  * after a transient failure, or once shutdown has begun.
@@ -34,7 +34,7 @@ export function readiness(statuses: readonly AccountStatus[], accepting: boolean
   return waiting ? "not_ready" : "ready";
 }
 
-/** `/readyz` and `/metrics` (SPEC §8): on the main port, or on NUMBERGRAPH_OPS_PORT so account ids stay inside the cluster. */
+/** `/readyz` and `/metrics` (docs/operations.md): on the main port, or on NUMBERGRAPH_OPS_PORT so account ids stay inside the cluster. */
 export function opsEndpoints({ accounts, status, metrics, accepting, redis }: OpsEndpointsOptions): Router {
   const byKey = new Map(accounts.map((a) => [accountKey(a.provider, a.accountId), a as ProviderAccount & OperatorInfo]));
   const router = express.Router();

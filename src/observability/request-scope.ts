@@ -27,7 +27,7 @@ const rootFields = new AsyncLocalStorage<string>();
 
 /**
  * The root field (its response key) whose resolution is running, so an upstream failure can carry
- * the `path` of the root field it left incomplete (SPEC §8). Entered, not run: graphql-js completes
+ * the `path` of the root field it left incomplete (docs/errors.md). Entered, not run: graphql-js completes
  * a root field's value in callbacks registered right after its resolver returns, and those must
  * see it too.
  */

@@ -23,7 +23,7 @@ export interface RedisSnapshotStoreOptions {
 }
 
 /**
- * Snapshots shared by every instance through Redis (SPEC §6): one copy per account, and one refresh
+ * Snapshots shared by every instance through Redis (docs/freshness.md, README "Several instances"): one copy per account, and one refresh
  * per account in the fleet at a time, held by a lock that expires unless its holder renews it. The
  * others wait for the holder (polling its lock), then take their turn, in which the service loads
  * what the holder saved rather than listing again. Keys: `<prefix>{<PROVIDER>/<account>}:snapshot`

@@ -1,4 +1,4 @@
-/** How snapshots are kept fresh and bounded (docs/freshness.md; the NUMBERGRAPH_* names are SPEC §6's). */
+/** How snapshots are kept fresh and bounded (docs/freshness.md, where the NUMBERGRAPH_* variables are). */
 export interface SnapshotPolicy {
   /** NUMBERGRAPH_CACHE_TTL_SECONDS: how long a snapshot is fresh; then served at once while one refresh runs. 0: every request revalidates. */
   ttlMs: number;

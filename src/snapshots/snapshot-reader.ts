@@ -4,7 +4,7 @@ import type { AccountSnapshot } from "./account-snapshot.js";
 import { ageSeconds, type FreshnessNeed, type SnapshotService } from "./snapshot-service.js";
 import { UpstreamFailures } from "./upstream-failures.js";
 
-/** `extensions.freshness`: one entry per account a response read (SPEC §6). */
+/** `extensions.freshness`: one entry per account a response read (docs/freshness.md). */
 export interface FreshnessEntry {
   provider: Provider;
   accountId: string;

@@ -69,7 +69,7 @@ export interface SnapshotServiceOptions {
 }
 
 /**
- * The gateway's memory (SPEC §6): one snapshot per provider account, listed to the last page
+ * The gateway's memory (docs/freshness.md): one snapshot per provider account, listed to the last page
  * once and read by every request of every caller. Stale-while-revalidate after the TTL,
  * stale-if-error when a refresh fails, a refresh floor no caller can get under, one listing in
  * flight per account (through the store: across the fleet on Redis), a circuit breaker per

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, type ClassType } from "type-graphql";
 
 /**
- * The arguments of a connection field, in SPEC's order: `filter`, `first`, `after`. A factory (like
+ * The arguments of a connection field, in the contract's order (docs/graph-semantics.md): `filter`, `first`, `after`. A factory (like
  * `ConnectionType`) so each connection gets its own filter input type.
  */
 export function ConnectionArgs<TFilter extends object>(filterType: ClassType<TFilter>) {

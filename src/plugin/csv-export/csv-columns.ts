@@ -1,7 +1,7 @@
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
 import { exactE164, spreadsheetSafe } from "./spreadsheet-safe.js";
 
-/** The export's columns: SPEC §7's twelve first, then what else an analyst filters by. */
+/** The export's columns: the twelve the contract fixes first (docs/graph-semantics.md), then what else an analyst filters by. */
 export const CSV_COLUMNS = [
   "id",
   "e164",

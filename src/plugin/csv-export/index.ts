@@ -12,7 +12,7 @@ import { CSV_COLUMNS, csvRow } from "./csv-columns.js";
 import { ExportFilterError, parseExportFilter } from "./export-filter.js";
 
 export const CSV_EXPORT_PATH = "/export/phone-numbers.csv";
-/** `extensions.freshness` of the accounts exported, as JSON (SPEC §6's entries). */
+/** `extensions.freshness` of the accounts exported, as JSON (docs/freshness.md's entries). */
 export const FRESHNESS_HEADER = "Numbergraph-Freshness";
 /** With partial=true: the accounts left out because they have no usable snapshot, as JSON. */
 export const MISSING_HEADER = "Numbergraph-Missing-Accounts";
@@ -29,7 +29,7 @@ export interface CsvExportOptions {
 }
 
 /**
- * SPEC §7's CSV export: every number the caller's key may see, streamed from the snapshots row by
+ * The CSV export (docs/graph-semantics.md): every number the caller's key may see, streamed from the snapshots row by
  * row (memory does not grow with the inventory), in the graph's stable order. Before the first
  * byte it knows which accounts are stale or missing: freshness goes in a header, and an account in
  * scope without a usable snapshot makes it a 503 naming that account unless `partial=true`.

@@ -27,8 +27,8 @@ const variableOf: Record<keyof DocumentLimits, string> = {
 /**
  * Limits that refuse a hostile document before anything runs (no provider called): graphql-armor's
  * alias, depth and directive rules as validation rules, graphql-js's own token limit at parse time
- * (armor's token rule swaps the parser, which Apollo does not let a plugin do), and SPEC §8's
- * "an operation type this schema does not serve". Our own `query-cost` plugin prices what passes.
+ * (armor's token rule swaps the parser, which Apollo does not let a plugin do), and the
+ * contract's "an operation type this schema does not serve" (docs/errors.md). Our own `query-cost` plugin prices what passes.
  */
 export function documentLimits(limits: DocumentLimits): { validationRules: ValidationRule[]; parseOptions: ParseOptions } {
   // armor throws from inside graphql's visitor by default; report instead, in words that say what to change.

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphContext } from "../../graph/context.js";
 
 /**
- * SPEC §6: every response that read snapshots says how fresh they were, in
+ * docs/freshness.md: every response that read snapshots says how fresh they were, in
  * `extensions.freshness`: one entry per account read, with its age measured as the answer leaves.
  */
 export function freshnessPlugin(): ApolloServerPlugin<GraphContext> {

@@ -21,7 +21,7 @@ export const IDE_ASSETS_PATH = "/ide/assets";
 const projectPath = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 
 /**
- * SPEC §7/§8: on unless `NUMBERGRAPH_IDE=false`; with introspection off, only when
+ * docs/configuration.md: on unless `NUMBERGRAPH_IDE=false`; with introspection off, only when
  * `NUMBERGRAPH_IDE=true` is set explicitly (the IDE without introspection has no docs to show).
  */
 export function ideEnabled(ide: boolean | undefined, introspection: boolean | undefined): boolean {

@@ -12,7 +12,7 @@ export { responseCacheFront, type RequestCacheKey } from "./http-front.js";
 const NO_HEADERS = new HeaderMap();
 
 /**
- * SPEC §6 NUMBERGRAPH_RESPONSE_CACHE: whole answers of queries served from snapshots, keyed by the
+ * NUMBERGRAPH_RESPONSE_CACHE (docs/configuration.md): whole answers of queries served from snapshots, keyed by the
  * operation, its variables, the caller's scope and the version of every snapshot in that scope
  * (`cache-key.ts`). A refreshed snapshot has a new version, so answers computed from the old one
  * stop matching at once; there is no TTL. Only whole answers are stored (no errors); one read from a

@@ -6,7 +6,7 @@ import { UpstreamFailureError } from "../../errors/gateway-errors.js";
 import type { Logger } from "pino";
 
 /**
- * Partial failure, SPEC §3: resolvers serve what the healthy providers returned, and this plugin
+ * Partial failure (docs/errors.md): resolvers serve what the healthy providers returned, and this plugin
  * adds one `errors[]` entry per failed provider (`extensions.code`, `extensions.provider`).
  */
 export function upstreamErrorsPlugin({ logger }: { logger: Logger }): ApolloServerPlugin<GraphContext> {
@@ -30,7 +30,7 @@ export function upstreamErrorsPlugin({ logger }: { logger: Logger }): ApolloServ
             logger.warn({ provider: error.provider, code: error.code, accountIds, status: error.details.status }, "upstream failed; served partial data");
           }
           const result = response.body.singleResult;
-          // One error per provider and root field it left incomplete, with that field's path (SPEC §8): stitching and federation drop errors without one.
+          // One error per provider and root field it left incomplete, with that field's path (docs/errors.md): stitching and federation drop errors without one.
           const entries = failures.flatMap(({ error, accountIds, rootFields }) =>
             rootFields.length ? rootFields.map((field) => ({ ...new UpstreamFailureError(error, accountIds).toJSON(), path: [field] })) : [new UpstreamFailureError(error, accountIds).toJSON()],
           );

@@ -13,8 +13,8 @@ export interface ButterAccountConfig extends HttpTuning {
 }
 
 /**
- * The largest page we ask for. Butter's docs name no paging request parameters; SPEC fixes
- * `cursor` + `limit`, and 100 is the largest `limit` the simulator (our model of Butter) accepts.
+ * The largest page we ask for. Butter's docs name no paging request parameters; the gateway
+ * sends `cursor` + `limit` (the names its contract fixes), and 100 is the largest `limit` the simulator (our model of Butter) accepts.
  */
 export const BUTTER_PAGE_LIMIT = 100;
 

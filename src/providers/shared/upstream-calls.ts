@@ -18,7 +18,7 @@ export interface UpstreamCall {
 export interface UpstreamCallOutcome {
   /** The last attempt's status, or the failure's. */
   status: string;
-  /** The SPEC code it failed with, when it failed. */
+  /** The `UPSTREAM_*` code it failed with (docs/errors.md), when it failed. */
   error?: UpstreamCode;
 }
 

@@ -69,7 +69,7 @@ const pacingOf = (context: Record<string, unknown>) => context.pacing as Pacing 
 /**
  * The got instance every provider client calls through: per-call timeout, bounded retries with
  * backoff for transient failures (timeouts, resets, 429, 5xx), Retry-After honoured, and every
- * failure mapped to one `UpstreamError` carrying an SPEC `UPSTREAM_*` code.
+ * failure mapped to one `UpstreamError` carrying an `UPSTREAM_*` code (docs/errors.md).
  */
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const { provider, accountId, log, tuning = {} } = options;
