@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     : undefined;
 
   // OAuth refresh tokens rotate: without a writable store the first trade would lose the install. With
-  // Redis the fleet shares them, and the directory keeps them while Redis is unreachable (SPEC §2).
+  // Redis the fleet shares them, and the directory keeps them while Redis is unreachable (docs/configuration.md).
   // Settling: shutdown waits for trades and writes in flight, so a rotated refresh token is never lost to it.
   const stateDirectory = needsStateStore(config.accounts) ? await DirectoryStateStore.open(config.stateDir) : undefined;
   const stateStore = stateDirectory && new SettlingStateStore(redis ? new RedisStateStore({ redis, directory: stateDirectory, logger, prefix: config.redisPrefix }) : stateDirectory);

@@ -130,7 +130,7 @@ function portNumber(read: (name: string) => string | undefined, name: string): n
   return port;
 }
 
-/** NUMBERGRAPH_CACHE_MAX_MB's default with REDIS_URL (SPEC §6). */
+/** NUMBERGRAPH_CACHE_MAX_MB's default with REDIS_URL (docs/freshness.md). */
 const DEFAULT_CACHE_MAX_MB = 512;
 
 function megabytes(read: (name: string) => string | undefined, name: string): number | undefined {

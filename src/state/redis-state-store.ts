@@ -36,7 +36,7 @@ redis.call("hset", KEYS[1], "value", ARGV[1], "savedAt", ARGV[2])
 return 1`;
 
 /**
- * The state store of a fleet (SPEC §2): values in Redis, so every instance sees the latest rotated
+ * The state store of a fleet (docs/configuration.md): values in Redis, so every instance sees the latest rotated
  * refresh token and current access token, and locks in Redis (expiring unless renewed), so one
  * token trade per install happens across the fleet at a time. Keys are
  * `<prefix>{state:<key>}:value` (a hash: value, savedAt) and `…:lock`; the braces are the hash tag,

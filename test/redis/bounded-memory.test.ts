@@ -11,7 +11,7 @@ import { startSimulators, type RunningSimulators } from "../../src/simulators/st
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { TEST_TUNING, withTuning, type GraphQLResponse } from "../support/stack.js";
+import { simAccounts, testAccounts, type GraphQLResponse } from "../support/stack.js";
 
 /** Upstream calls for inventories (OAuth token trades aside). */
 function upstreamCalls(sims: RunningSimulators): Record<string, number> {
@@ -39,7 +39,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     sims = await startSimulators();
     // Each account's estimated size, from a listing of its own: the bound holds the largest alone.
     const sizes: number[] = [];
-    for (const account of createProviderAccounts(withTuning(sims.accounts, TEST_TUNING))) {
+    for (const account of testAccounts(sims)) {
       const inventory = await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 });
       totalNumbers += inventory.numbers.length;
       sizes.push(estimateSnapshotBytes(AccountSnapshot.fromInventory(account.provider, account.accountId, inventory, Date.now())));
@@ -50,7 +50,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     sims.resetCounts();
     redis = connectRedis(redisServer.url, log.logger);
     gateway = await startGateway({
-      accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+      accounts: createProviderAccounts(simAccounts(sims), { log: log.logger }),
       gatewayKeys: [],
       port: 0,
       host: "127.0.0.1",

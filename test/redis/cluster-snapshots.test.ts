@@ -19,7 +19,7 @@ import { RedisStateStore } from "../../src/state/redis-state-store.js";
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisCluster, type RedisCluster } from "../support/redis-server.js";
-import { TEST_TUNING, withTuning, type GraphQLResponse } from "../support/stack.js";
+import { simAccounts, testAccounts, type GraphQLResponse } from "../support/stack.js";
 
 /** Upstream calls for inventories (OAuth token trades aside). */
 function upstreamCalls(sims: RunningSimulators): Record<string, number> {
@@ -47,14 +47,14 @@ describe("two gateway instances sharing a three-node Redis Cluster", () => {
   beforeAll(async () => {
     cluster = await startRedisCluster();
     sims = await startSimulators();
-    for (const account of createProviderAccounts(withTuning(sims.accounts, TEST_TUNING))) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
+    for (const account of testAccounts(sims)) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
     oneListing = upstreamCalls(sims);
     sims.resetCounts();
     for (let i = 0; i < 2; i++) {
       const log = memoryLogger();
       const redis = connectRedis(cluster.url, log.logger);
       const gateway = await startGateway({
-        accounts: createProviderAccounts(withTuning(sims.accounts, TEST_TUNING)),
+        accounts: createProviderAccounts(simAccounts(sims), { log: log.logger }),
         gatewayKeys: [],
         port: 0,
         host: "127.0.0.1",
