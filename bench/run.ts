@@ -64,7 +64,7 @@ async function startSimulatorProcess(numbers: number): Promise<Simulators> {
     async counts() {
       let total = 0;
       for (const base of bases) {
-        const counts = (await got(`${base}/__sim/counts`).json()) as Record<string, number>;
+        const counts = await got(`${base}/__sim/counts`).json<Record<string, number>>();
         for (const [key, n] of Object.entries(counts)) if (!key.includes("/oauth/")) total += n;
       }
       return total;
@@ -166,7 +166,7 @@ const baseline = new ApolloServer({
   resolvers: {
     Query: {
       numbers: async () => {
-        const body = (await got(`${sims.env.TELNYX_BASE_URL}/phone_numbers`, { searchParams: { "page[size]": 100 }, headers: { authorization: `Bearer ${sims.env.TELNYX_API_KEY}` } }).json()) as { data: { id: string; phone_number: string }[] };
+        const body = await got(`${sims.env.TELNYX_BASE_URL}/phone_numbers`, { searchParams: { "page[size]": 100 }, headers: { authorization: `Bearer ${sims.env.TELNYX_API_KEY}` } }).json<{ data: { id: string; phone_number: string }[] }>();
         return body.data.map((n) => ({ id: n.id, e164: n.phone_number }));
       },
     },

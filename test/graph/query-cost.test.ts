@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { getIntrospectionQuery, type DocumentNode } from "graphql";
+import { getIntrospectionQuery } from "graphql";
 import { DEFAULT_MAX_QUERY_COST } from "../../src/plugin/query-cost/index.js";
 import { DashboardDocument, NumberAcrossProvidersDocument, PoolsWithMembersDocument } from "../generated/operations.js";
 import { startStack, type Stack } from "../support/stack.js";

@@ -53,7 +53,7 @@ describe("snapshot refresh metrics across two instances sharing one Redis", () =
     const b = await startInstance();
     // The second instance found every account fresh in Redis: not one more inventory call.
     expect(servedInventoryCalls(sims)).toBe(listed);
-    const [first, second] = await Promise.all([a, b].map((g) => scrape(new URL("/metrics", g.opsUrl).toString())));
+    const [first, second] = (await Promise.all([a, b].map((g) => scrape(new URL("/metrics", g.opsUrl).toString())))) as [Map<string, number>, Map<string, number>];
     const refreshes = (samples: Map<string, number>, outcome: string) => PROVIDERS.map((provider) => [provider, total(samples, "numbergraph_snapshot_refreshes_total", { provider, outcome })]);
     expect(refreshes(first, "listed")).toEqual(PROVIDERS.map((p) => [p, ACCOUNTS[p]]));
     expect(refreshes(first, "adopted")).toEqual(PROVIDERS.map((p) => [p, 0]));
