@@ -24,9 +24,7 @@ async function main(): Promise<void> {
   let simulators: RunningSimulators | undefined;
   if (countAccounts(config.accounts) === 0) {
     if (config.production && !config.demo) {
-      throw new ConfigError(
-        "NODE_ENV=production, but no provider is configured; set a provider's credentials (or NUMBERGRAPH_CONFIG), or NUMBERGRAPH_DEMO=true to serve the built-in simulators' invented numbers.",
-      );
+      throw new ConfigError("NODE_ENV=production, but no provider is configured; set a provider's credentials (or NUMBERGRAPH_CONFIG), or NUMBERGRAPH_DEMO=true to serve the built-in simulators' invented numbers.");
     }
     simulators = await startSimulators();
     config.accounts = loadProviderAccounts(simulators.env);

@@ -104,8 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Each key's accounts, worked out once: the response cache recognises a scope by this array.
   const keys = new Map(options.gatewayKeys.map((k) => [k.key, accountsInScope(options.accounts, k.scopes)]));
   const app = express();
-  const cache =
-    options.responseCache?.enabled === false ? undefined : new ResponseCache(snapshots, { maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024, onCount: metrics.responseCacheCounted });
+  const cache = options.responseCache?.enabled === false ? undefined : new ResponseCache(snapshots, { maxBytes: (options.responseCache?.maxMb ?? DEFAULT_RESPONSE_CACHE_MB) * 1024 * 1024, onCount: metrics.responseCacheCounted });
   // With tracing on every request goes through the pipeline that gives it its operation span.
   const front = cache && !options.tracing;
   const httpServer = createServer(
@@ -224,9 +223,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const key = presentedKey(req.headers);
     const accounts = key === undefined ? undefined : keys.get(key);
     if (!accounts) {
-      throw new UnauthenticatedError(
-        key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.",
-      );
+      throw new UnauthenticatedError(key === undefined ? "This gateway needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`." : "The API key is not valid for this gateway; check it with whoever runs the gateway.");
     }
     return new SnapshotReader(snapshots, accounts, readOptions);
   };

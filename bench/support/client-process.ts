@@ -10,9 +10,7 @@ import { fileURLToPath } from "node:url";
  * wall-time percentiles (`distinct`: every `__ALIAS__` in the body replaced by a new alias per
  * request, so no response cache can hit); `walk` pages a connection with `after` cursors to the end.
  */
-type Command =
-  | { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string>; distinct?: boolean }
-  | { kind: "walk"; url: string; query: string; first: number; field: string };
+type Command = { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string>; distinct?: boolean } | { kind: "walk"; url: string; query: string; first: number; field: string };
 
 export interface RepeatResult {
   p50Ms: number;

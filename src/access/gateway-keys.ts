@@ -24,15 +24,20 @@ export function parseGatewayKeys(text: string, source: string): GatewayKey[] {
       const where = `${source} entry ${i + 1}`;
       const colons = entry.split(":").length - 1;
       if (colons > 1) {
-        throw new ConfigError(
-          `${where} has ${colons} ":" in it; a key may not contain ":", and entries are separated by spaces, not commas (e.g. "dash-7f3a:HIGHLEVEL/locA,TELNYX ops-91bc:*").`,
-        );
+        throw new ConfigError(`${where} has ${colons} ":" in it; a key may not contain ":", and entries are separated by spaces, not commas (e.g. "dash-7f3a:HIGHLEVEL/locA,TELNYX ops-91bc:*").`);
       }
       const colon = entry.indexOf(":");
       if (colon <= 0 || colon === entry.length - 1) {
         throw new ConfigError(`${where} is not KEY:SCOPE[,SCOPE…] (e.g. "dash-7f3a:HIGHLEVEL/locA,TELNYX"); fix or remove it.`);
       }
-      return { key: entry.slice(0, colon), scopes: entry.slice(colon + 1).split(",").map((scope) => parseScope(scope, where)), source: where };
+      return {
+        key: entry.slice(0, colon),
+        scopes: entry
+          .slice(colon + 1)
+          .split(",")
+          .map((scope) => parseScope(scope, where)),
+        source: where,
+      };
     });
 }
 
@@ -81,12 +86,7 @@ export function parseScope(text: string, source: string): AccessScope {
 /** The accounts a key may see. Every graph path reads through these, so this is the whole of enforcement. */
 export function accountsInScope<A extends Pick<ProviderAccount, "provider" | "accountId">>(accounts: readonly A[], scopes: readonly AccessScope[]): A[] {
   return accounts.filter((account) =>
-    scopes.some(
-      (scope) =>
-        scope.kind === "all" ||
-        (scope.kind === "provider" && scope.provider === account.provider) ||
-        (scope.kind === "account" && scope.provider === account.provider && scope.accountId === account.accountId),
-    ),
+    scopes.some((scope) => scope.kind === "all" || (scope.kind === "provider" && scope.provider === account.provider) || (scope.kind === "account" && scope.provider === account.provider && scope.accountId === account.accountId)),
   );
 }
 

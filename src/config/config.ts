@@ -85,7 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const demo = flag(read, "NUMBERGRAPH_DEMO", false);
   const introspection = flag(read, "NUMBERGRAPH_INTROSPECTION", true);
   const documentLimits: GatewayConfig["documentLimits"] = {};
-  for (const [limit, name] of [["aliases", "NUMBERGRAPH_MAX_ALIASES"], ["depth", "NUMBERGRAPH_MAX_DEPTH"], ["tokens", "NUMBERGRAPH_MAX_TOKENS"], ["directives", "NUMBERGRAPH_MAX_DIRECTIVES"]] as const) {
+  for (const [limit, name] of [
+    ["aliases", "NUMBERGRAPH_MAX_ALIASES"],
+    ["depth", "NUMBERGRAPH_MAX_DEPTH"],
+    ["tokens", "NUMBERGRAPH_MAX_TOKENS"],
+    ["directives", "NUMBERGRAPH_MAX_DIRECTIVES"],
+  ] as const) {
     const text = read(name);
     if (text === undefined) continue;
     if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigError(`${name} must be a whole number, at least 1; got ${JSON.stringify(text)}.`);
@@ -211,9 +216,7 @@ function loadConfigFile(path: string, env: NodeJS.ProcessEnv): { accounts: Provi
   const f = parsed.data as { apiKeys: { key: string; scopes: string[] }[] } & Record<string, unknown[]>;
   const at = (field: string) => `NUMBERGRAPH_CONFIG ${field}`;
   return {
-    accounts: Object.fromEntries(
-      ANY_PROVIDER_DESCRIPTORS.map((d) => [d.configKey, f[d.configKey]!.map((entry, i) => d.fromFile(entry, (field) => at(`${d.configKey}[${i}].${field}`)))]),
-    ) as unknown as ProviderAccountsConfig,
+    accounts: Object.fromEntries(ANY_PROVIDER_DESCRIPTORS.map((d) => [d.configKey, f[d.configKey]!.map((entry, i) => d.fromFile(entry, (field) => at(`${d.configKey}[${i}].${field}`)))])) as unknown as ProviderAccountsConfig,
     gatewayKeys: f.apiKeys.map((k, i) => {
       if (k.key.includes(":")) throw new ConfigError(`${at(`apiKeys[${i}]`)}: the key contains ":"; a gateway key may not (it could not be given in NUMBERGRAPH_API_KEYS either).`);
       return { key: k.key, scopes: k.scopes.map((s) => parseScope(s, at(`apiKeys[${i}]`))), source: at(`apiKeys[${i}]`) };

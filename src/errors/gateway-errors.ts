@@ -6,15 +6,7 @@ import { UPSTREAM_CODES, type Provider, type UpstreamError } from "../model/inde
  * are `BAD_REQUEST` or `BAD_USER_INPUT` with a 4xx; execution errors sit beside partial data in a 200
  * (docs/errors.md).
  */
-export const GATEWAY_ERROR_CODES = [
-  "BAD_REQUEST",
-  "BAD_USER_INPUT",
-  "UNAUTHENTICATED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "INTERNAL_SERVER_ERROR",
-  ...UPSTREAM_CODES,
-] as const;
+export const GATEWAY_ERROR_CODES = ["BAD_REQUEST", "BAD_USER_INPUT", "UNAUTHENTICATED", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "INTERNAL_SERVER_ERROR", ...UPSTREAM_CODES] as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
 
 /** Apollo reads `extensions.http` for the response's status and headers, and strips it from the body. */

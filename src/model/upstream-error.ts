@@ -1,13 +1,7 @@
 import type { Provider } from "./provider.js";
 
 /** The codes for a failed provider (docs/errors.md); they become `extensions.code` in the graph. */
-export const UPSTREAM_CODES = [
-  "UPSTREAM_UNAVAILABLE",
-  "UPSTREAM_TIMEOUT",
-  "UPSTREAM_RATE_LIMITED",
-  "UPSTREAM_AUTH_FAILED",
-  "UPSTREAM_BAD_RESPONSE",
-] as const;
+export const UPSTREAM_CODES = ["UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT", "UPSTREAM_RATE_LIMITED", "UPSTREAM_AUTH_FAILED", "UPSTREAM_BAD_RESPONSE"] as const;
 export type UpstreamCode = (typeof UPSTREAM_CODES)[number];
 
 /**

@@ -10,7 +10,7 @@ for (const descriptor of SIMULATORS) {
 }
 console.log("\nPoint numbergraph at them with:");
 for (const [name, value] of Object.entries(sims.env)) console.log(`export ${name}=${value}`);
-console.log("\nFault switches: POST <base>/__sim/faults {\"failureRate\":1}; counters: GET <base>/__sim/counts");
+console.log('\nFault switches: POST <base>/__sim/faults {"failureRate":1}; counters: GET <base>/__sim/counts');
 const stop = () => void sims.stop().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

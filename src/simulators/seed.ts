@@ -27,7 +27,7 @@ export function chance(rng: Rng, probability: number): boolean {
 
 /** A fixed timestamp so seeded data never depends on the day it was generated. */
 export function seededDate(rng: Rng, from = Date.UTC(2019, 0, 1), to = Date.UTC(2025, 6, 1)): string {
-  return new Date(from + Math.floor(rng() * (to - from) / 1000) * 1000).toISOString();
+  return new Date(from + Math.floor((rng() * (to - from)) / 1000) * 1000).toISOString();
 }
 
 export function seededHex(rng: Rng, length: number): string {

@@ -73,7 +73,13 @@ export class AccountSnapshot implements SnapshotData {
       const members = [...new Set(pool.memberE164s)];
       for (const e164 of members) push(this.poolsByMember, e164, pool);
       // Members in the graph's order, as full records of this account.
-      this.membersByPool.set(pool, sortedBy(members.flatMap((e164) => this.byE164.get(e164) ?? []), numberSortKey).items as NumberRecord[]);
+      this.membersByPool.set(
+        pool,
+        sortedBy(
+          members.flatMap((e164) => this.byE164.get(e164) ?? []),
+          numberSortKey,
+        ).items as NumberRecord[],
+      );
     }
     this.filteredMemo = new LRUCache({ max: 256, maxSize: Math.max(1_000, 4 * this.numbers.length), sizeCalculation: (list) => list.items.length + 1 });
   }

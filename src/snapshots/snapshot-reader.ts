@@ -93,7 +93,6 @@ export class SnapshotReader {
   freshness(now = this.service.now()): FreshnessEntry[] {
     return [...this.read.values()].map((s) => freshnessEntry(s, this.stale.get(s.key), now));
   }
-
 }
 
 export function freshnessEntry(snapshot: AccountSnapshot, staleBecause: { code: string; message: string } | undefined, now: number): FreshnessEntry {

@@ -325,7 +325,13 @@ export class SnapshotService {
       timer.unref();
     });
     try {
-      return await Promise.race([refresh.then((snapshot) => ({ snapshot }), (error: unknown) => ({ error: this.asUpstream(s, error) })), deadline]);
+      return await Promise.race([
+        refresh.then(
+          (snapshot) => ({ snapshot }),
+          (error: unknown) => ({ error: this.asUpstream(s, error) }),
+        ),
+        deadline,
+      ]);
     } finally {
       clearTimeout(timer);
     }

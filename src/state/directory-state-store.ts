@@ -93,6 +93,9 @@ export class DirectoryStateStore implements StateStore {
 
   /** One file per key; anything but [A-Za-z0-9_-] is escaped, so a key can never leave the directory. */
   private fileOf(key: string): string {
-    return join(this.dir, key.replace(/[^A-Za-z0-9_-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+    return join(
+      this.dir,
+      key.replace(/[^A-Za-z0-9_-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+    );
   }
 }

@@ -144,7 +144,8 @@ export class RedisStateStore implements StateStore {
       const attempt = await tryWithRedisLock(this.redis, lock, this.lockMs, fn);
       if (attempt.outcome === "ran") return attempt.value;
       // Redis is away: instances on this host (sharing the directory) still take turns.
-      if (attempt.outcome === "unavailable") return this.directory.withLock(name, fn).catch((error: unknown) => {
+      if (attempt.outcome === "unavailable")
+        return this.directory.withLock(name, fn).catch((error: unknown) => {
           throw error instanceof StateStoreError ? new StateStoreError(`Redis at ${this.redis.status().address} is unreachable and ${error.message}`) : error;
         });
       if (Date.now() >= giveUpAt) {
@@ -187,10 +188,12 @@ export class RedisStateStore implements StateStore {
   }
 
   private updatePending(change: (pending: Pending) => Pending): Promise<void> {
-    const write = this.pendingWrites.catch(() => undefined).then(async () => {
-      const next = change(await this.readPending());
-      await this.directory.set(PENDING_KEY, JSON.stringify(next));
-    });
+    const write = this.pendingWrites
+      .catch(() => undefined)
+      .then(async () => {
+        const next = change(await this.readPending());
+        await this.directory.set(PENDING_KEY, JSON.stringify(next));
+      });
     this.pendingWrites = write;
     return write;
   }

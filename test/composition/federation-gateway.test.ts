@@ -98,10 +98,9 @@ describe("Apollo Federation 2: numbergraph composed with a CRM subgraph by @apol
     }
     expect(ids).toHaveLength(200);
     stack.sims.resetCounts();
-    const entities = await stack.request<{ _entities: ({ id: string; e164: string } | null)[] }, { reps: unknown[] }>(
-      "query($reps: [_Any!]!) { _entities(representations: $reps) { ... on PhoneNumber { id e164 } } }",
-      { reps: ids.map((id) => ({ __typename: "PhoneNumber", id })) },
-    );
+    const entities = await stack.request<{ _entities: ({ id: string; e164: string } | null)[] }, { reps: unknown[] }>("query($reps: [_Any!]!) { _entities(representations: $reps) { ... on PhoneNumber { id e164 } } }", {
+      reps: ids.map((id) => ({ __typename: "PhoneNumber", id })),
+    });
     expect(entities.errors).toBeUndefined();
     expect(entities.data!._entities.map((e) => e?.e164)).toEqual(e164s);
     expect(inventoryCounts(stack)).toEqual({});

@@ -33,11 +33,25 @@ describe("schema stitching: @graphql-tools/stitch type merging over numbergraph'
     };
     const helpdesk = makeExecutableSchema({
       typeDefs: /* GraphQL */ `
-        type Ticket { id: ID! subject: String! phoneNumber: PhoneNumber! }
-        type Escalation { id: ID! pool: NumberPool! }
-        type PhoneNumber { id: ID! }
-        type NumberPool { id: ID! }
-        type Query { tickets: [Ticket!]! escalations: [Escalation!]! }
+        type Ticket {
+          id: ID!
+          subject: String!
+          phoneNumber: PhoneNumber!
+        }
+        type Escalation {
+          id: ID!
+          pool: NumberPool!
+        }
+        type PhoneNumber {
+          id: ID!
+        }
+        type NumberPool {
+          id: ID!
+        }
+        type Query {
+          tickets: [Ticket!]!
+          escalations: [Escalation!]!
+        }
       `,
       resolvers: {
         Query: { tickets: () => tickets, escalations: () => escalations },

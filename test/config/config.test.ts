@@ -74,7 +74,12 @@ describe("configuration (SPEC §2)", () => {
     expect(loadConfig({}).documentLimits).toEqual({});
     expect(loadConfig({ NUMBERGRAPH_MAX_ALIASES: "5", NUMBERGRAPH_MAX_DEPTH: "8", NUMBERGRAPH_MAX_TOKENS: "900", NUMBERGRAPH_MAX_DIRECTIVES: "3" }).documentLimits).toEqual({ aliases: 5, depth: 8, tokens: 900, directives: 3 });
     expect(loadConfig({ NUMBERGRAPH_MAX_DEPTH: "20" }).documentLimits).toEqual({ depth: 20 });
-    for (const [name, value] of [["NUMBERGRAPH_MAX_ALIASES", "0"], ["NUMBERGRAPH_MAX_DEPTH", "ten"], ["NUMBERGRAPH_MAX_TOKENS", "1e4"], ["NUMBERGRAPH_MAX_DIRECTIVES", "-1"]]) {
+    for (const [name, value] of [
+      ["NUMBERGRAPH_MAX_ALIASES", "0"],
+      ["NUMBERGRAPH_MAX_DEPTH", "ten"],
+      ["NUMBERGRAPH_MAX_TOKENS", "1e4"],
+      ["NUMBERGRAPH_MAX_DIRECTIVES", "-1"],
+    ]) {
       expect(configError({ [name!]: value })).toBe(`${name} must be a whole number, at least 1; got ${JSON.stringify(value)}.`);
     }
   });
@@ -82,8 +87,25 @@ describe("configuration (SPEC §2)", () => {
   it("takes a Cluster or Sentinel set in REDIS_URL, with a message listing the forms for anything else, never echoing a password", () => {
     expect(loadConfig({ REDIS_URL: "redis+cluster://:pw@10.0.0.1:7000,10.0.0.2:7001" }).redisUrl).toBe("redis+cluster://:pw@10.0.0.1:7000,10.0.0.2:7001");
     expect(loadConfig({ REDIS_URL: "rediss+sentinel://s1:26379,s2/mymaster/2?sentinelPassword=x" }).redisUrl).toContain("sentinel");
-    expect(parseRedisUrl("redis+cluster://user:p%40ss@a:7000,[::1]:7001")).toEqual({ kind: "cluster", nodes: [{ host: "a", port: 7000 }, { host: "::1", port: 7001 }], tls: false, username: "user", password: "p@ss", address: "a:7000,::1:7001" });
-    expect(parseRedisUrl("redis+sentinel://s1,s2:5000/main")).toMatchObject({ kind: "sentinel", sentinels: [{ host: "s1", port: 26379 }, { host: "s2", port: 5000 }], name: "main" });
+    expect(parseRedisUrl("redis+cluster://user:p%40ss@a:7000,[::1]:7001")).toEqual({
+      kind: "cluster",
+      nodes: [
+        { host: "a", port: 7000 },
+        { host: "::1", port: 7001 },
+      ],
+      tls: false,
+      username: "user",
+      password: "p@ss",
+      address: "a:7000,::1:7001",
+    });
+    expect(parseRedisUrl("redis+sentinel://s1,s2:5000/main")).toMatchObject({
+      kind: "sentinel",
+      sentinels: [
+        { host: "s1", port: 26379 },
+        { host: "s2", port: 5000 },
+      ],
+      name: "main",
+    });
     expect(configError({ REDIS_URL: "redis://h1:6379,h2:6379" })).toContain("a Cluster is redis+cluster://host:port,host:port");
     expect(configError({ REDIS_URL: "redis+sentinel://s1:26379" })).toContain("needs the master's name");
     expect(configError({ REDIS_URL: "redis+cluster://:secret@a:99999" })).toContain("port 99999");
@@ -102,7 +124,14 @@ describe("configuration (SPEC §2)", () => {
   it("parses gateway keys and rejects bad scopes without printing the key", () => {
     const config = loadConfig({ NUMBERGRAPH_API_KEYS: "dash-7f3a:HIGHLEVEL/locA,TELNYX  ops-91bc:*" });
     expect(config.gatewayKeys).toEqual([
-      { key: "dash-7f3a", scopes: [{ kind: "account", provider: "HIGHLEVEL", accountId: "locA" }, { kind: "provider", provider: "TELNYX" }], source: "NUMBERGRAPH_API_KEYS entry 1" },
+      {
+        key: "dash-7f3a",
+        scopes: [
+          { kind: "account", provider: "HIGHLEVEL", accountId: "locA" },
+          { kind: "provider", provider: "TELNYX" },
+        ],
+        source: "NUMBERGRAPH_API_KEYS entry 1",
+      },
       { key: "ops-91bc", scopes: [{ kind: "all" }], source: "NUMBERGRAPH_API_KEYS entry 2" },
     ]);
     const message = configError({ NUMBERGRAPH_API_KEYS: "sekret-key:TWILIO" });
@@ -143,9 +172,7 @@ describe("configuration: HighLevel OAuth, Zoom's numbers API and the state direc
 
   it("reads an OAuth app's Location install, or an agency install with HIGHLEVEL_COMPANY_ID", () => {
     const location = loadConfig({ ...oauth, HIGHLEVEL_LOCATION_IDS: "locA" });
-    expect(location.accounts.highlevel).toEqual([
-      { oauth: { clientId: "app-1-sfx", clientSecret: "hl-client-secret", refreshToken: "hl-refresh-secret" }, locationIds: ["locA"], baseUrl: "https://services.leadconnectorhq.com" },
-    ]);
+    expect(location.accounts.highlevel).toEqual([{ oauth: { clientId: "app-1-sfx", clientSecret: "hl-client-secret", refreshToken: "hl-refresh-secret" }, locationIds: ["locA"], baseUrl: "https://services.leadconnectorhq.com" }]);
     expect(location.stateDir).toBe(".numbergraph");
     const agency = loadConfig({ ...oauth, HIGHLEVEL_COMPANY_ID: "co1", HIGHLEVEL_LOCATION_IDS: "locA,locB", NUMBERGRAPH_STATE_DIR: "/var/lib/numbergraph" });
     expect(agency.accounts.highlevel[0]).toMatchObject({ oauth: { companyId: "co1" }, locationIds: ["locA", "locB"] });
@@ -159,9 +186,13 @@ describe("configuration: HighLevel OAuth, Zoom's numbers API and the state direc
       configError({ ...oauth, HIGHLEVEL_LOCATION_IDS: "locA,locB" }),
       configError({ HIGHLEVEL_COMPANY_ID: "co1", HIGHLEVEL_TOKEN: "pit-secret", HIGHLEVEL_LOCATION_IDS: "locA" }),
     ];
-    expect(messages[0]).toBe("HIGHLEVEL_CLIENT_SECRET is not set, but HIGHLEVEL_CLIENT_ID, HIGHLEVEL_REFRESH_TOKEN, HIGHLEVEL_LOCATION_IDS are; a provider needs all of HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET, HIGHLEVEL_REFRESH_TOKEN, HIGHLEVEL_LOCATION_IDS.");
+    expect(messages[0]).toBe(
+      "HIGHLEVEL_CLIENT_SECRET is not set, but HIGHLEVEL_CLIENT_ID, HIGHLEVEL_REFRESH_TOKEN, HIGHLEVEL_LOCATION_IDS are; a provider needs all of HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET, HIGHLEVEL_REFRESH_TOKEN, HIGHLEVEL_LOCATION_IDS.",
+    );
     expect(messages[1]).toContain("HIGHLEVEL_TOKEN and HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET, HIGHLEVEL_REFRESH_TOKEN are both set");
-    expect(messages[2]).toBe("HIGHLEVEL_LOCATION_IDS names 2 locations, but a sub-account (Location) OAuth install reaches one; set HIGHLEVEL_COMPANY_ID for an agency install, or configure each location with its own refresh token in NUMBERGRAPH_CONFIG.");
+    expect(messages[2]).toBe(
+      "HIGHLEVEL_LOCATION_IDS names 2 locations, but a sub-account (Location) OAuth install reaches one; set HIGHLEVEL_COMPANY_ID for an agency install, or configure each location with its own refresh token in NUMBERGRAPH_CONFIG.",
+    );
     expect(messages[3]).toContain("HIGHLEVEL_TOKEN and HIGHLEVEL_COMPANY_ID are both set");
     for (const message of messages) for (const secret of ["hl-client-secret", "hl-refresh-secret", "pit-secret"]) expect(message).not.toContain(secret);
   });

@@ -29,7 +29,9 @@ describe("bad client input is a BAD_USER_INPUT that says what to change, and cos
 
   it("pages on from a cursor even after the item it names is gone (cursors are sort keys, not offsets)", async () => {
     const first = await stack.request<{ phoneNumbers: { pageInfo: { endCursor: string }; nodes: { e164: string }[] } }, never>("{ phoneNumbers(first: 5) { pageInfo { endCursor } nodes { e164 } } }");
-    const next = await stack.request<{ phoneNumbers: { nodes: { e164: string }[] } }, { after: string }>("query($after: String) { phoneNumbers(first: 5, after: $after) { nodes { e164 } } }", { after: first.data!.phoneNumbers.pageInfo.endCursor });
+    const next = await stack.request<{ phoneNumbers: { nodes: { e164: string }[] } }, { after: string }>("query($after: String) { phoneNumbers(first: 5, after: $after) { nodes { e164 } } }", {
+      after: first.data!.phoneNumbers.pageInfo.endCursor,
+    });
     expect(next.data!.phoneNumbers.nodes[0]!.e164 >= first.data!.phoneNumbers.nodes[4]!.e164).toBe(true);
   });
 });

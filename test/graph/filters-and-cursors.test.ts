@@ -44,7 +44,10 @@ describe("filters and cursors", () => {
     ["{ statuses: [PENDING, INACTIVE] }", (n) => n.status === "PENDING" || n.status === "INACTIVE"],
     ['{ countryCodes: ["gb"] }', (n) => n.countryCode === "GB"],
     ["{ capabilities: [SMS, VOICE] }", (n) => n.capabilities.sms === true && n.capabilities.voice === true],
-    ['{ providers: [ZOOM], assigned: true, capabilities: [OUTBOUND], numberTypes: [LOCAL], statuses: [ACTIVE] }', (n) => n.provider === "ZOOM" && n.assigned && n.capabilities.outbound === true && n.numberType === "LOCAL" && n.status === "ACTIVE"],
+    [
+      "{ providers: [ZOOM], assigned: true, capabilities: [OUTBOUND], numberTypes: [LOCAL], statuses: [ACTIVE] }",
+      (n) => n.provider === "ZOOM" && n.assigned && n.capabilities.outbound === true && n.numberType === "LOCAL" && n.status === "ACTIVE",
+    ],
   ])("%s matches exactly the numbers it describes", async (filter, predicate) => {
     const expected = all.filter(predicate).map((n) => n.id);
     expect(expected.length).toBeGreaterThan(0);

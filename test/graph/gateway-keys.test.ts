@@ -57,7 +57,17 @@ describe("gateway keys (SPEC §5): 401 without a key; a key sees only its accoun
         _entities(representations: $reps) { ... on PhoneNumber { id } ... on NumberPool { id } }
         dialNumber(e164: $e164) { holdings { id } }
       }`,
-      { zoom: ids.zoom, telnyx: ids.telnyx, pool: ids.pool, e164: ids.zoomE164, reps: [{ __typename: "PhoneNumber", id: ids.zoom }, { __typename: "NumberPool", id: ids.pool }, { __typename: "PhoneNumber", id: ids.telnyx }] },
+      {
+        zoom: ids.zoom,
+        telnyx: ids.telnyx,
+        pool: ids.pool,
+        e164: ids.zoomE164,
+        reps: [
+          { __typename: "PhoneNumber", id: ids.zoom },
+          { __typename: "NumberPool", id: ids.pool },
+          { __typename: "PhoneNumber", id: ids.telnyx },
+        ],
+      },
       dash,
     );
     expect(lookups.errors).toBeUndefined();

@@ -57,7 +57,12 @@ describe("the unified graph over all four simulators", () => {
     const pooled = stack.sims.highlevel.location(MAIN!).pooledSids;
     expect(all.filter((n) => n.provider === "HIGHLEVEL" && pooled.has(n.providerId))).toHaveLength(pooled.size);
     for (const { e164, holders } of CROSS_HELD) {
-      expect(all.filter((n) => n.e164 === e164).map((n) => n.provider).sort()).toEqual([...holders].sort());
+      expect(
+        all
+          .filter((n) => n.e164 === e164)
+          .map((n) => n.provider)
+          .sort(),
+      ).toEqual([...holders].sort());
     }
     expect(all.some((n) => n.accountId === EMPTY)).toBe(false);
     expect(all.some((n) => n.accountId === BRANCH)).toBe(true);
@@ -68,7 +73,12 @@ describe("the unified graph over all four simulators", () => {
     const zoomPool = byProvider("ZOOM").find((n) => n.assignee?.type === "EMERGENCY_NUMBER_POOL")!;
     expect(zoomPool.pools.map((p) => p.name)).toEqual([zoomPool.assignee!.name]);
     const hlPooled = byProvider("HIGHLEVEL").find((n) => n.pools.length > 0)!;
-    expect(stack.sims.highlevel.location(hlPooled.accountId).pools.filter((p) => p.numbers.some((m) => m.phoneNumber === hlPooled.e164)).map((p) => p.name)).toEqual(hlPooled.pools.map((p) => p.name));
+    expect(
+      stack.sims.highlevel
+        .location(hlPooled.accountId)
+        .pools.filter((p) => p.numbers.some((m) => m.phoneNumber === hlPooled.e164))
+        .map((p) => p.name),
+    ).toEqual(hlPooled.pools.map((p) => p.name));
     expect(new Set(all.map((n) => n.details.__typename))).toEqual(new Set(["HighLevelNumberDetails", "TelnyxNumberDetails", "ZoomNumberDetails", "ButterNumberDetails"]));
     const telnyx = byProvider("TELNYX")[0]!;
     expect(telnyx.details).toEqual({ __typename: "TelnyxNumberDetails", id: telnyx.providerId });
@@ -131,7 +141,12 @@ describe("the unified graph over all four simulators", () => {
     const pools = result.data!.numberPools.edges.map((e) => e.node);
     const { highlevel, zoom } = stack.sims;
     const expectedHl = highlevel.locations.flatMap((l) => l.pools);
-    expect(pools.filter((p) => p.provider === "HIGHLEVEL").map((p) => p.providerId).sort()).toEqual(expectedHl.map((p) => p.id).sort());
+    expect(
+      pools
+        .filter((p) => p.provider === "HIGHLEVEL")
+        .map((p) => p.providerId)
+        .sort(),
+    ).toEqual(expectedHl.map((p) => p.id).sort());
     for (const wire of expectedHl) {
       const pool = pools.find((p) => p.providerId === wire.id)!;
       expect(pool.numbers.map((n) => n.e164).sort()).toEqual(wire.numbers.map((n) => n.phoneNumber).sort());

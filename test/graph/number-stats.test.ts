@@ -48,7 +48,10 @@ describe("numberStats: grouped counts from the snapshots, and the filters analys
     const out: Listed[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: { errors?: unknown; data?: { phoneNumbers: { nodes: Listed[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await stack.request<{ phoneNumbers: { nodes: Listed[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }, object>(PAGE, { filter, after }, KEY);
+      const r: { errors?: unknown; data?: { phoneNumbers: { nodes: Listed[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await stack.request<
+        { phoneNumbers: { nodes: Listed[]; pageInfo: { hasNextPage: boolean; endCursor: string } } },
+        object
+      >(PAGE, { filter, after }, KEY);
       expect(r.errors).toBeUndefined();
       out.push(...r.data!.phoneNumbers.nodes);
       if (!r.data!.phoneNumbers.pageInfo.hasNextPage) return out;

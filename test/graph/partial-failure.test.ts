@@ -51,7 +51,7 @@ describe("partial failure: one provider down, the others still served", () => {
   });
 
   it("serves a single lookup as null plus the provider's error when its account is down", async () => {
-    const page = await stack.request<{ phoneNumbers: { nodes: { id: string }[] } }, never>('{ phoneNumbers(first: 1, filter: { providers: [TELNYX] }) { nodes { id } } }');
+    const page = await stack.request<{ phoneNumbers: { nodes: { id: string }[] } }, never>("{ phoneNumbers(first: 1, filter: { providers: [TELNYX] }) { nodes { id } } }");
     stack.sims.telnyx.setFaults({ failureRate: 1 });
     const lookup = await stack.request<{ phoneNumber: null }, { id: string }>("query($id: ID!) { phoneNumber(id: $id) { e164 } }", { id: page.data!.phoneNumbers.nodes[0]!.id });
     expect(lookup.data).toEqual({ phoneNumber: null });

@@ -50,7 +50,10 @@ describe("GET /export/phone-numbers.csv", () => {
     expect(rows.slice(0, 1000).map((r) => r.id)).toEqual(graph.data!.phoneNumbers.nodes.map((n) => n.id));
     const freshness = JSON.parse(response.headers.get("numbergraph-freshness")!) as { provider: string; accountId: string; stale: boolean; ageSeconds: number }[];
     expect(freshness.map((f) => `${f.provider}/${f.accountId}`).sort()).toEqual(
-      [...new Set(rows.map((r) => `${r.provider}/${r.accountId}`))].concat(["HIGHLEVEL/sim-loc-empty"]).filter((v, i, a) => a.indexOf(v) === i).sort(),
+      [...new Set(rows.map((r) => `${r.provider}/${r.accountId}`))]
+        .concat(["HIGHLEVEL/sim-loc-empty"])
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .sort(),
     );
     expect(freshness.every((f) => f.stale === false && f.ageSeconds >= 0)).toBe(true);
   });

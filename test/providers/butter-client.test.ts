@@ -17,7 +17,16 @@ import { TEST_DEPS, testLogger } from "../support/log-capture.js";
 const DOC_EXAMPLE = {
   success: true,
   data: [
-    { phone_number_id: "phon_a1b2c3d4e5f6", phone_number: "+15551234567", provider: "twilio", status: "assigned", supports_inbound: true, supports_outbound: true, assigned_agent_id: "agent_b2c3d4e5f6a7", created_at: "2024-01-15T10:30:00Z" },
+    {
+      phone_number_id: "phon_a1b2c3d4e5f6",
+      phone_number: "+15551234567",
+      provider: "twilio",
+      status: "assigned",
+      supports_inbound: true,
+      supports_outbound: true,
+      assigned_agent_id: "agent_b2c3d4e5f6a7",
+      created_at: "2024-01-15T10:30:00Z",
+    },
     { phone_number_id: "phon_b2c3d4e5f6a7", phone_number: "+15559876543", provider: "sip", status: "free", supports_inbound: true, supports_outbound: true, assigned_agent_id: null, created_at: "2024-01-10T09:00:00Z" },
   ],
   pagination: { next_cursor: null, has_more: false, page_size: 2, total_count: 2 },
@@ -96,8 +105,15 @@ describe("Butter client against the Butter simulator over HTTP", () => {
     expect(new Set(numbers.map((n) => (n.details as ButterDetails).carrier))).toEqual(new Set(["twilio", "sip", "telnyx", "vonage"]));
 
     // The GraphQL details type describes exactly the details object (minus the union's discriminator).
-    const fields = getMetadataStorage().fields.filter((f) => f.target === ButterNumberDetails).map((f) => f.name);
-    for (const n of numbers) expect(Object.keys(n.details).filter((k) => k !== "provider").sort()).toEqual([...fields].sort());
+    const fields = getMetadataStorage()
+      .fields.filter((f) => f.target === ButterNumberDetails)
+      .map((f) => f.name);
+    for (const n of numbers)
+      expect(
+        Object.keys(n.details)
+          .filter((k) => k !== "provider")
+          .sort(),
+      ).toEqual([...fields].sort());
   });
 
   it("types numbers from the E.164 number itself", async () => {

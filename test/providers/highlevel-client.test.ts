@@ -29,7 +29,11 @@ describe("HighLevel client: the full inventory at the default scale", () => {
   it("lists every number of every location (pool members included) in one call each", async () => {
     // A generous timeout: on a loaded machine a retried call would count twice.
     const accounts = createHighLevelAccounts({ token: TOKEN, locationIds: [MAIN, BRANCH, EMPTY], baseUrl: await sim.start(), ...tuning, timeoutMs: 5000 }, TEST_DEPS);
-    expect(accounts.map((a) => [a.provider, a.accountId])).toEqual([["HIGHLEVEL", MAIN], ["HIGHLEVEL", BRANCH], ["HIGHLEVEL", EMPTY]]);
+    expect(accounts.map((a) => [a.provider, a.accountId])).toEqual([
+      ["HIGHLEVEL", MAIN],
+      ["HIGHLEVEL", BRANCH],
+      ["HIGHLEVEL", EMPTY],
+    ]);
     const [main, branch, empty] = await Promise.all(accounts.map((a) => listNumbers(a)));
     expect(listed(main!)).toEqual(inventoryOf(sim, MAIN));
     expect(listed(branch!)).toEqual(inventoryOf(sim, BRANCH));

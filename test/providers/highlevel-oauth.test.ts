@@ -13,7 +13,11 @@ import { DirectoryStateStore } from "../../src/state/directory-state-store.js";
 
 const [MAIN, BRANCH] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string];
 const app = { clientId: HIGHLEVEL_SIM_APP.clientId, clientSecret: HIGHLEVEL_SIM_APP.clientSecret };
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as UpstreamError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as UpstreamError,
+  );
 
 describe("HighLevel OAuth token sources against the HighLevel simulator over HTTP", () => {
   const clock = { now: Date.UTC(2026, 11, 1) };
@@ -144,7 +148,10 @@ describe("HighLevel OAuth token sources against the HighLevel simulator over HTT
     for (let round = 0; round < 2; round++) {
       const [a, b] = await Promise.all(locations.map((l) => l.accessToken()));
       locations.forEach(remember);
-      for (const [token, location] of [[a, MAIN], [b, BRANCH]] as const) {
+      for (const [token, location] of [
+        [a, MAIN],
+        [b, BRANCH],
+      ] as const) {
         const listed = await fetch(`${sim.baseUrl}/phone-system/numbers/location/${location}?pageSize=5`, { headers: { authorization: `Bearer ${token}`, version: "2021-07-28" } });
         expect(listed.status).toBe(200);
       }

@@ -220,8 +220,15 @@ describe("Telnyx client against the Telnyx simulator over HTTP", () => {
     });
 
     it("details are exactly the fields TelnyxNumberDetails serves", () => {
-      const fields = getMetadataStorage().fields.filter((f) => f.target === TelnyxNumberDetails).map((f) => f.name);
-      for (const record of byId.values()) expect(Object.keys(record.details).filter((k) => k !== "provider").sort()).toEqual([...fields].sort());
+      const fields = getMetadataStorage()
+        .fields.filter((f) => f.target === TelnyxNumberDetails)
+        .map((f) => f.name);
+      for (const record of byId.values())
+        expect(
+          Object.keys(record.details)
+            .filter((k) => k !== "provider")
+            .sort(),
+        ).toEqual([...fields].sort());
     });
 
     it("maps values outside the doc's vocabulary to UNKNOWN, tolerates absent and extra fields, and rejects a number that is none", async () => {

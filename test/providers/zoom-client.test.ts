@@ -196,7 +196,12 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
           isActive: null,
         });
       }
-      expect(emergencyPoolsOf(numbers.filter((n) => n.assignee?.type !== "EMERGENCY_NUMBER_POOL"), SIM_CREDENTIALS.zoom.accountId)).toEqual([]);
+      expect(
+        emergencyPoolsOf(
+          numbers.filter((n) => n.assignee?.type !== "EMERGENCY_NUMBER_POOL"),
+          SIM_CREDENTIALS.zoom.accountId,
+        ),
+      ).toEqual([]);
     });
 
     it("maps values outside the documented vocabulary to UNKNOWN, tolerates missing parts and extra fields, and rejects a number that is none", async () => {

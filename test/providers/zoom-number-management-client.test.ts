@@ -100,7 +100,10 @@ describe("Zoom client: Number Management, and auto's fallback to /phone/numbers"
     // Pools of numbers both APIs list are the same pools with the same members.
     const phoneE164s = new Set(viaPhone.numbers.map((n) => n.e164));
     const comparable = (pools: typeof viaNm.pools) =>
-      pools.map((p) => ({ providerId: p.providerId, name: p.name, members: p.memberE164s.filter((e) => phoneE164s.has(e)).sort() })).filter((p) => p.members.length > 0).sort((a, b) => (a.providerId < b.providerId ? -1 : 1));
+      pools
+        .map((p) => ({ providerId: p.providerId, name: p.name, members: p.memberE164s.filter((e) => phoneE164s.has(e)).sort() }))
+        .filter((p) => p.members.length > 0)
+        .sort((a, b) => (a.providerId < b.providerId ? -1 : 1));
     expect(comparable(viaPhone.pools)).toEqual(comparable(viaNm.pools));
     expect(viaPhone.pools.length).toBeGreaterThan(0);
   });

@@ -89,7 +89,12 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
       expect(gateway.snapshots.memory().bytes).toBeLessThanOrEqual(bound);
     }
     expect(upstreamCalls(sims)).toEqual({});
-    const readBack = new Set(log.records().filter((r) => String(r.msg).includes("read back from the store")).map((r) => r.account));
+    const readBack = new Set(
+      log
+        .records()
+        .filter((r) => String(r.msg).includes("read back from the store"))
+        .map((r) => r.account),
+    );
     expect(readBack.size).toBeGreaterThanOrEqual(accounts - 1);
   });
 

@@ -56,7 +56,10 @@ describe("the access log", () => {
     const [executed] = await linesFor("req-poll-1");
     const lines = await linesFor("req-poll-2");
     expect(lines).toHaveLength(1);
-    const fields = (line: Record<string, unknown>) => Object.keys(line).filter((k) => !["time", "pid", "hostname", "level"].includes(k)).sort();
+    const fields = (line: Record<string, unknown>) =>
+      Object.keys(line)
+        .filter((k) => !["time", "pid", "hostname", "level"].includes(k))
+        .sort();
     expect(fields(lines[0]!)).toEqual(fields(executed!));
     expect(lines[0]).toMatchObject({ msg: "POST /graphql 200", operationName: "Poll", outcome: "ok", upstreamCalls: 0, res: { statusCode: 200 }, req: { method: "POST", path: "/graphql" } });
   });

@@ -111,7 +111,11 @@ describe("/metrics (prom-client)", () => {
     expect(third.data).toEqual(first.data);
     const after = await scrape(metricsUrl);
     const moved = (name: string, labels: Record<string, string> = {}) => total(after, name, labels) - total(before, name, labels);
-    expect({ hit: moved("numbergraph_response_cache_requests_total", { result: "hit" }), miss: moved("numbergraph_response_cache_requests_total", { result: "miss" }), bypass: moved("numbergraph_response_cache_requests_total", { result: "bypass" }) }).toEqual({
+    expect({
+      hit: moved("numbergraph_response_cache_requests_total", { result: "hit" }),
+      miss: moved("numbergraph_response_cache_requests_total", { result: "miss" }),
+      bypass: moved("numbergraph_response_cache_requests_total", { result: "bypass" }),
+    }).toEqual({
       hit: 1,
       miss: 1,
       bypass: 1,

@@ -19,7 +19,11 @@ describe("@gohighlevel/api-client lists every number and pool from the HighLevel
     ghl.getHttpClient().defaults.baseURL = base;
     return ghl;
   };
-  const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as GHLError);
+  const rejection = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: unknown) => e as GHLError,
+    );
 
   beforeAll(async () => {
     base = await sim.start();

@@ -60,7 +60,12 @@ describe("HighLevel simulator follows HighLevel's published behaviour", () => {
       const members = pools.flatMap((p) => p.numbers.map((m) => m.phoneNumber));
       expect(new Set(members)).toEqual(new Set(numbers.filter((n) => pooledSids.has(n.sid)).map((n) => n.phoneNumber)));
     }
-    expect(sim.location(MAIN).pools.flatMap((p) => p.numbers.map((m) => m.phoneNumber)).some((e164) => crossHeldFor("HIGHLEVEL").includes(e164))).toBe(true);
+    expect(
+      sim
+        .location(MAIN)
+        .pools.flatMap((p) => p.numbers.map((m) => m.phoneNumber))
+        .some((e164) => crossHeldFor("HIGHLEVEL").includes(e164)),
+    ).toBe(true);
   });
 
   it("answers the documented 401 and 400 bodies for a bad token, a missing or wrong Version and bad paging", async () => {

@@ -57,7 +57,11 @@ describe("the official telnyx SDK against the Telnyx simulator", () => {
 
   it("surfaces the simulator's 401, 400, 429 and 500 as the SDK's own error classes with Telnyx's bodies", async () => {
     const wrong = new Telnyx({ apiKey: "KEYnotvalid", baseURL: client.baseURL, maxRetries: 0 });
-    const rejection = (promise: PromiseLike<unknown>) => Promise.resolve(promise).then(() => undefined, (e: unknown) => e as InstanceType<typeof Telnyx.APIError>);
+    const rejection = (promise: PromiseLike<unknown>) =>
+      Promise.resolve(promise).then(
+        () => undefined,
+        (e: unknown) => e as InstanceType<typeof Telnyx.APIError>,
+      );
 
     const denied = await rejection(wrong.phoneNumbers.list());
     expect(denied).toBeInstanceOf(Telnyx.AuthenticationError);

@@ -172,9 +172,18 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
       await expectFilter([["filter[country_iso_alpha2]", "GB"]], gb);
       const both = sim.numbers.length;
       for (const query of [
-        [["filter[country_iso_alpha2]", "US"], ["filter[country_iso_alpha2]", "GB"]],
-        [["filter[country_iso_alpha2][]", "US"], ["filter[country_iso_alpha2][]", "GB"]],
-        [["filter[country_iso_alpha2][0]", "US"], ["filter[country_iso_alpha2][1]", "GB"]],
+        [
+          ["filter[country_iso_alpha2]", "US"],
+          ["filter[country_iso_alpha2]", "GB"],
+        ],
+        [
+          ["filter[country_iso_alpha2][]", "US"],
+          ["filter[country_iso_alpha2][]", "GB"],
+        ],
+        [
+          ["filter[country_iso_alpha2][0]", "US"],
+          ["filter[country_iso_alpha2][1]", "GB"],
+        ],
         [["filter[country_iso_alpha2]", "US,GB"]],
       ] as [string, string][][]) {
         expect(await all(query)).toHaveLength(both);
@@ -198,10 +207,22 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
 
     it("filter[voice.connection_name] matches with contains/starts_with/ends_with (three characters or more) and eq", async () => {
       const named = (test: (name: string) => boolean) => (n: TelnyxWirePhoneNumber) => n.connection_name !== null && test(n.connection_name);
-      await expectFilter([["filter[voice.connection_name][contains]", "call"]], named((s) => s.includes("call")));
-      await expectFilter([["filter[voice.connection_name][starts_with]", "main"]], named((s) => s.startsWith("main")));
-      await expectFilter([["filter[voice.connection_name][ends_with]", "conn"]], named((s) => s.endsWith("conn")));
-      await expectFilter([["filter[voice.connection_name][eq]", "test-lab-connection"]], named((s) => s === "test-lab-connection"));
+      await expectFilter(
+        [["filter[voice.connection_name][contains]", "call"]],
+        named((s) => s.includes("call")),
+      );
+      await expectFilter(
+        [["filter[voice.connection_name][starts_with]", "main"]],
+        named((s) => s.startsWith("main")),
+      );
+      await expectFilter(
+        [["filter[voice.connection_name][ends_with]", "conn"]],
+        named((s) => s.endsWith("conn")),
+      );
+      await expectFilter(
+        [["filter[voice.connection_name][eq]", "test-lab-connection"]],
+        named((s) => s === "test-lab-connection"),
+      );
       expect(await badRequest("filter[voice.connection_name][contains]=ma", "filter[voice.connection_name][contains]")).toContain("three characters");
       await badRequest("filter[voice.connection_name]=main", "filter[voice.connection_name]");
       await badRequest("filter[voice.connection_name][like]=main", "filter[voice.connection_name][like]");
@@ -217,7 +238,11 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
       await expectFilter([["filter[emergency_address_id]", "null"]], (n) => n.emergency_address_id === null);
       await expectFilter([["filter[voice.usage_payment_method]", "channel"]], (n) => sim.usagePaymentMethods.get(n.id) === "channel");
       await expectFilter(
-        [["filter[status]", "active"], ["filter[country_iso_alpha2]", "US"], ["filter[tag]", "sales"]],
+        [
+          ["filter[status]", "active"],
+          ["filter[country_iso_alpha2]", "US"],
+          ["filter[tag]", "sales"],
+        ],
         (n) => n.status === "active" && n.country_iso_alpha2 === "US" && n.tags.includes("sales"),
       );
       await badRequest("filter[source]=stolen", "filter[source]");

@@ -1,16 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
-import {
-  numberManagementId,
-  ZOOM_LIST_SCOPES,
-  ZOOM_NM_ASSIGNEE_TYPES,
-  ZOOM_NM_NUMBER_TYPES,
-  ZOOM_NM_PRODUCTS,
-  ZOOM_NM_SOURCES,
-  ZoomSimulator,
-  type ZoomNmWireNumber,
-} from "../../src/simulators/zoom/index.js";
+import { numberManagementId, ZOOM_LIST_SCOPES, ZOOM_NM_ASSIGNEE_TYPES, ZOOM_NM_NUMBER_TYPES, ZOOM_NM_PRODUCTS, ZOOM_NM_SOURCES, ZoomSimulator, type ZoomNmWireNumber } from "../../src/simulators/zoom/index.js";
 
 const { clientId, clientSecret, accountId } = SIM_CREDENTIALS.zoom;
 const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;

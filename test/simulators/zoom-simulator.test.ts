@@ -183,9 +183,15 @@ describe("Zoom simulator follows the documented API", () => {
       const limited = new ZoomSimulator({ numbers: 5, qpsLimit: 2, now: () => now });
       const url = await limited.start();
       try {
-        const bearer = ((await fetch(`${url}/oauth/token?grant_type=account_credentials&account_id=${accountId}`, { method: "POST", headers: { authorization: basic(clientId, clientSecret) } }).then((r) => r.json())) as { access_token: string }).access_token;
+        const bearer = (
+          (await fetch(`${url}/oauth/token?grant_type=account_credentials&account_id=${accountId}`, { method: "POST", headers: { authorization: basic(clientId, clientSecret) } }).then((r) => r.json())) as { access_token: string }
+        ).access_token;
         const call = () => fetch(`${url}/v2/phone/numbers`, { headers: { authorization: `Bearer ${bearer}` } }).then((r) => [r.status, r.headers.get("retry-after")]);
-        expect([await call(), await call(), await call()]).toEqual([[200, null], [200, null], [429, "1"]]);
+        expect([await call(), await call(), await call()]).toEqual([
+          [200, null],
+          [200, null],
+          [429, "1"],
+        ]);
         now += 1000;
         expect(await call()).toEqual([200, null]);
       } finally {

@@ -27,8 +27,11 @@ describe("snapshots are shared by every request", () => {
     let seen = 0;
     let total = 0;
     do {
-      const page: Awaited<ReturnType<typeof stack.request<{ phoneNumbers: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }, never>>> =
-        await stack.request(DashboardDocument, { first: 100, after, filter: null } as never);
+      const page: Awaited<ReturnType<typeof stack.request<{ phoneNumbers: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }, never>>> = await stack.request(DashboardDocument, {
+        first: 100,
+        after,
+        filter: null,
+      } as never);
       expect(page.errors).toBeUndefined();
       seen += page.data!.phoneNumbers.nodes.length;
       total = page.data!.phoneNumbers.totalCount;

@@ -62,8 +62,7 @@ describe("the state store on Redis, shared by two instances, against the HighLev
       await probe.quit();
     }
   };
-  const lists = async (token: string, location: string) =>
-    (await fetch(`${sim.baseUrl}/phone-system/numbers/location/${location}?pageSize=5`, { headers: { authorization: `Bearer ${token}`, version: "2021-07-28" } })).status;
+  const lists = async (token: string, location: string) => (await fetch(`${sim.baseUrl}/phone-system/numbers/location/${location}?pageSize=5`, { headers: { authorization: `Bearer ${token}`, version: "2021-07-28" } })).status;
 
   beforeAll(async () => {
     await sim.start();

@@ -4,9 +4,7 @@ import { fileURLToPath } from "node:url";
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The environment with no provider and no gateway setting, whatever the machine running the tests has. */
-export const bareEnv: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^(HIGHLEVEL|TELNYX|ZOOM|BUTTER|NUMBERGRAPH|OTEL)_|^(PORT|HOST|REDIS_URL|NODE_ENV|LOG_LEVEL)$/.test(k)),
-);
+export const bareEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(HIGHLEVEL|TELNYX|ZOOM|BUTTER|NUMBERGRAPH|OTEL)_|^(PORT|HOST|REDIS_URL|NODE_ENV|LOG_LEVEL)$/.test(k)));
 
 export interface MainProcess {
   child: ChildProcess;

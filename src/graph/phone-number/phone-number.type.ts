@@ -26,16 +26,25 @@ export class PhoneNumber extends Node {
   @Field(() => String, { description: "HighLevel location id, Telnyx account name, Zoom account id or Butter organization id." })
   accountId!: string;
 
-  @Field(() => String, { nullable: true, description: "The label the account gave the number: HighLevel friendlyName, Telnyx customer_reference, Zoom display_name; null when none is set, and always null at Butter (which has no such field)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The label the account gave the number: HighLevel friendlyName, Telnyx customer_reference, Zoom display_name; null when none is set, and always null at Butter (which has no such field).",
+  })
   displayName!: string | null;
 
   @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2." })
   countryCode!: string | null;
 
-  @Field(() => NumberTypeEnum, { description: "The number's type, normalised from HighLevel type, Telnyx phone_number_type, Zoom number_type (toll → LOCAL, tollfree → TOLL_FREE) or, for Butter (which lists none), libphonenumber's type of the number; UNKNOWN when there is no mapping. The raw value is in details." })
+  @Field(() => NumberTypeEnum, {
+    description:
+      "The number's type, normalised from HighLevel type, Telnyx phone_number_type, Zoom number_type (toll → LOCAL, tollfree → TOLL_FREE) or, for Butter (which lists none), libphonenumber's type of the number; UNKNOWN when there is no mapping. The raw value is in details.",
+  })
   numberType!: NumberType;
 
-  @Field(() => NumberStatusEnum, { description: "Normalised status: HighLevel lists active numbers only (ACTIVE); Telnyx status (active, *-pending, *-failed, deleted, ported-out, emergency-only); Zoom status (available → ACTIVE, pending → PENDING); Butter free and assigned are both ACTIVE. UNKNOWN when the provider's value has no mapping. The raw value is in details." })
+  @Field(() => NumberStatusEnum, {
+    description:
+      "Normalised status: HighLevel lists active numbers only (ACTIVE); Telnyx status (active, *-pending, *-failed, deleted, ported-out, emergency-only); Zoom status (available → ACTIVE, pending → PENDING); Butter free and assigned are both ACTIVE. UNKNOWN when the provider's value has no mapping. The raw value is in details.",
+  })
   status!: NumberStatus;
 
   @Field(() => Capabilities, { description: "What the number can do, as far as the provider says; each null field means the provider does not say." })

@@ -12,7 +12,7 @@ export class ExportFilterError extends Error {}
  */
 export function parseExportFilter(raw: unknown, filterType: GraphQLInputType): NumberFilter {
   if (raw === undefined) return {};
-  if (typeof raw !== "string") throw new ExportFilterError("Give filter once, as one JSON object, e.g. filter={\"providers\":[\"TELNYX\"]}.");
+  if (typeof raw !== "string") throw new ExportFilterError('Give filter once, as one JSON object, e.g. filter={"providers":["TELNYX"]}.');
   let value: unknown;
   try {
     value = JSON.parse(raw);

@@ -66,9 +66,12 @@ async function exportCsv(req: Request, res: Response, options: CsvExportOptions)
   const missing = reader.failures.list().flatMap(({ error, accountIds }) => accountIds.map((accountId) => ({ provider: error.provider, accountId, code: error.code, message: error.message })));
   if (missing.length && !partial) {
     const names = missing.map((m) => `${m.provider} account ${m.accountId} (${m.code}: ${m.message})`).join("; ");
-    res.status(503).set("retry-after", "30").json({
-      errors: [{ message: `No usable snapshot of ${names}. Retry later, or add partial=true to export the other accounts' numbers without it.`, extensions: { code: missing[0]!.code, accounts: missing } }],
-    });
+    res
+      .status(503)
+      .set("retry-after", "30")
+      .json({
+        errors: [{ message: `No usable snapshot of ${names}. Retry later, or add partial=true to export the other accounts' numbers without it.`, extensions: { code: missing[0]!.code, accounts: missing } }],
+      });
     return;
   }
 

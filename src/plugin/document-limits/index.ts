@@ -38,9 +38,7 @@ export function documentLimits(limits: DocumentLimits): { validationRules: Valid
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
         const found = /found (\d+)/.exec(error.message)?.[1];
-        context?.reportError(
-          new GraphQLError(`This operation has ${found ? `${found} ${what}` : `too many ${what}`}; the gateway accepts at most ${limits[limit]} (${variableOf[limit]}). ${advice[limit]}`),
-        );
+        context?.reportError(new GraphQLError(`This operation has ${found ? `${found} ${what}` : `too many ${what}`}; the gateway accepts at most ${limits[limit]} (${variableOf[limit]}). ${advice[limit]}`));
       },
     ],
   });

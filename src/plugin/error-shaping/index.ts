@@ -12,15 +12,9 @@ export interface ErrorShapingOptions {
 }
 
 /** Codes a client can act on, passed through as they are (Apollo's own protocol codes among them). */
-const CLIENT_CODES = new Set<string>([
-  "BAD_REQUEST",
-  "BAD_USER_INPUT",
-  "UNAUTHENTICATED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  ...UPSTREAM_CODES,
-] satisfies (GatewayErrorCode | "OPERATION_RESOLUTION_FAILURE")[]);
+const CLIENT_CODES = new Set<string>(["BAD_REQUEST", "BAD_USER_INPUT", "UNAUTHENTICATED", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", ...UPSTREAM_CODES] satisfies (
+  GatewayErrorCode | "OPERATION_RESOLUTION_FAILURE"
+)[]);
 
 /** Longest run of what the client sent that an error message quotes back. */
 const MAX_QUOTE = 40;

@@ -14,7 +14,9 @@ export interface IdeTab {
 export function exampleTabs(operationsDir: string): IdeTab[] {
   let files: string[];
   try {
-    files = readdirSync(operationsDir).filter((f) => f.endsWith(".graphql")).sort();
+    files = readdirSync(operationsDir)
+      .filter((f) => f.endsWith(".graphql"))
+      .sort();
   } catch {
     return [];
   }

@@ -9,7 +9,10 @@ export interface IdePageConfig {
 
 /** JSON that is safe inside a <script> element: no `</script>`, no `<!--`. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** The IDE's HTML: the bundle from build/ide (served under `assetsPath`) and its config inline. */

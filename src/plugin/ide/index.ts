@@ -53,7 +53,11 @@ export function ideRouter(options: IdeOptions): Router {
     if (req.method !== "GET" || req.path !== options.endpoint || req.query.query !== undefined) return next();
     if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") return next();
     built ||= existsSync(`${assetsDir}/ide.js`);
-    res.status(built ? 200 : 503).type("html").set("cache-control", "no-store").send(built ? page : missingAssetsPage());
+    res
+      .status(built ? 200 : 503)
+      .type("html")
+      .set("cache-control", "no-store")
+      .send(built ? page : missingAssetsPage());
   });
   return router;
 }

@@ -128,5 +128,5 @@ function header(req: IncomingMessage, name: string): string | undefined {
 function isPath(url: string | undefined, path: string): boolean {
   if (!url?.startsWith(path)) return false;
   const rest = url.charCodeAt(path.length);
-  return Number.isNaN(rest) || rest === 63 /* ? */;
+  return Number.isNaN(rest) || rest === 63; /* ? */
 }

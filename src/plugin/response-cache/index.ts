@@ -48,7 +48,10 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           cache.count("hits");
           served = true;
           const freshness = cache.servedFrom(current, now);
-          return { http: { headers: NO_HEADERS }, body: { kind: "single", singleResult: freshness.length ? { data: JSON.parse(answer.dataJson) as Record<string, unknown>, extensions: { freshness } } : { data: JSON.parse(answer.dataJson) as Record<string, unknown> } } };
+          return {
+            http: { headers: NO_HEADERS },
+            body: { kind: "single", singleResult: freshness.length ? { data: JSON.parse(answer.dataJson) as Record<string, unknown>, extensions: { freshness } } : { data: JSON.parse(answer.dataJson) as Record<string, unknown> } },
+          };
         },
 
         async willSendResponse({ request, queryHash, operationName, response, contextValue }) {

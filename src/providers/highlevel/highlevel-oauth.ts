@@ -171,7 +171,8 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
     );
     if (answer.status === 200) {
       const parsed = tradeSchema.safeParse(answer.body);
-      if (!parsed.success) throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel answered the refresh-token trade for ${this.label} without an access token, expiry and new refresh token; retry later.`, { accountId: this.resource });
+      if (!parsed.success)
+        throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel answered the refresh-token trade for ${this.label} without an access token, expiry and new refresh token; retry later.`, { accountId: this.resource });
       const issued = parsed.data;
       this.unsaved = issued.refresh_token;
       this.lastRefreshToken = issued.refresh_token;
@@ -213,21 +214,17 @@ export class HighLevelInstallTokens implements HighLevelAccessTokens {
   }
 
   private inactive(retryInSeconds: number): UpstreamError {
-    return new UpstreamError(
-      "HIGHLEVEL",
-      "UPSTREAM_UNAVAILABLE",
-      `HighLevel says ${this.label} is not active (its subscription is paused or cancelled); the refresh token is kept and tried again in ${retryInSeconds} s.`,
-      { accountId: this.resource, status: 400, retryAfterMs: retryInSeconds * 1000 },
-    );
+    return new UpstreamError("HIGHLEVEL", "UPSTREAM_UNAVAILABLE", `HighLevel says ${this.label} is not active (its subscription is paused or cancelled); the refresh token is kept and tried again in ${retryInSeconds} s.`, {
+      accountId: this.resource,
+      status: 400,
+      retryAfterMs: retryInSeconds * 1000,
+    });
   }
 
   private storeFailed(error: unknown, when: string): UpstreamError {
-    return new UpstreamError(
-      "HIGHLEVEL",
-      "UPSTREAM_AUTH_FAILED",
-      `HighLevel's refresh token for ${this.label} could not be written to the ${this.deps.store.description} ${when} (${(error as Error).message}); make the store writable.`,
-      { accountId: this.resource },
-    );
+    return new UpstreamError("HIGHLEVEL", "UPSTREAM_AUTH_FAILED", `HighLevel's refresh token for ${this.label} could not be written to the ${this.deps.store.description} ${when} (${(error as Error).message}); make the store writable.`, {
+      accountId: this.resource,
+    });
   }
 }
 
@@ -274,7 +271,8 @@ export class HighLevelLocationTokens implements HighLevelAccessTokens {
       const answer = await this.deps.post("oauth/locationToken", new URLSearchParams({ companyId: this.companyId, locationId: this.locationId }), { authorization: `Bearer ${companyToken}`, version: VERSION }, signal);
       if (answer.status === 200) {
         const parsed = locationTokenSchema.safeParse(answer.body);
-        if (!parsed.success) throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel answered /oauth/locationToken for location ${this.locationId} without an access token and expiry; retry later.`, { accountId: this.locationId });
+        if (!parsed.success)
+          throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel answered /oauth/locationToken for location ${this.locationId} without an access token and expiry; retry later.`, { accountId: this.locationId });
         // A refresh_token here (the v3 schema's) is not needed: the agency's token mints another.
         this.token = { value: parsed.data.access_token, renewAt: this.now() + parsed.data.expires_in * 1000 - renewMarginMs(parsed.data.expires_in) };
         return parsed.data.access_token;

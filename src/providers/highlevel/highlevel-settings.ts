@@ -12,7 +12,9 @@ const OAUTH_VARS = ["HIGHLEVEL_CLIENT_ID", "HIGHLEVEL_CLIENT_SECRET", "HIGHLEVEL
 export function highLevelFromEnv(env: EnvReader): HighLevelAccountsConfig[] {
   const oauthSet = [...OAUTH_VARS, "HIGHLEVEL_COMPANY_ID"].filter((n) => env.read(n) !== undefined);
   if (env.read("HIGHLEVEL_TOKEN") !== undefined && oauthSet.length > 0) {
-    throw new ConfigError(`HIGHLEVEL_TOKEN and ${oauthSet.join(", ")} are both set; use HIGHLEVEL_TOKEN for a Private Integration Token, or HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET and HIGHLEVEL_REFRESH_TOKEN for an OAuth app, not both.`);
+    throw new ConfigError(
+      `HIGHLEVEL_TOKEN and ${oauthSet.join(", ")} are both set; use HIGHLEVEL_TOKEN for a Private Integration Token, or HIGHLEVEL_CLIENT_ID, HIGHLEVEL_CLIENT_SECRET and HIGHLEVEL_REFRESH_TOKEN for an OAuth app, not both.`,
+    );
   }
   if (oauthSet.length === 0) {
     const pit = env.allOrNone(["HIGHLEVEL_TOKEN", "HIGHLEVEL_LOCATION_IDS"], "HIGHLEVEL_BASE_URL");

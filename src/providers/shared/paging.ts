@@ -13,12 +13,7 @@ export interface CursorPage<T> {
  * becomes an `UPSTREAM_BAD_RESPONSE`, never an endless loop; so does a cursor that never ends
  * (the page cap), and nothing is fetched once the listing's signal has aborted.
  */
-export async function collectCursorPages<T>(
-  provider: Provider,
-  accountId: string,
-  bounds: ListingBounds,
-  fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
-): Promise<T[]> {
+export async function collectCursorPages<T>(provider: Provider, accountId: string, bounds: ListingBounds, fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
@@ -42,14 +37,7 @@ export async function collectCursorPages<T>(
  * Once a page has failed (or the listing's signal aborted) the listing has failed, so pages still
  * queued are never sent: a failing upstream is not asked again for pages nobody will read.
  */
-export async function fetchRemainingPages<T>(
-  provider: Provider,
-  accountId: string,
-  bounds: ListingBounds,
-  totalPages: number,
-  concurrency: number,
-  fetchPage: (page: number) => Promise<T[]>,
-): Promise<T[][]> {
+export async function fetchRemainingPages<T>(provider: Provider, accountId: string, bounds: ListingBounds, totalPages: number, concurrency: number, fetchPage: (page: number) => Promise<T[]>): Promise<T[][]> {
   if (totalPages > bounds.maxPages) throw pageCapReached(provider, accountId, bounds.maxPages, totalPages);
   const limit = pLimit(concurrency);
   let failure: unknown;

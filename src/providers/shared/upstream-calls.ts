@@ -39,7 +39,11 @@ export function observeUpstreamCalls(observer: UpstreamCallObserver): () => void
 /** Called by `upstream-http.ts` only: a call begins; the returned handle records attempts and the end. */
 export function beginUpstreamCall(info: { provider: Provider; accountId: string; method: string; baseUrl: string; path: string; searchParams: URLSearchParams }) {
   const basePath = new URL(info.baseUrl).pathname.replace(/\/+$/, "");
-  const endpoint = `${basePath}/${info.path.replace(/^\//, "")}`.split("/").map((segment) => (segment === info.accountId ? ":account" : segment)).join("/") || "/";
+  const endpoint =
+    `${basePath}/${info.path.replace(/^\//, "")}`
+      .split("/")
+      .map((segment) => (segment === info.accountId ? ":account" : segment))
+      .join("/") || "/";
   const pageText = info.searchParams.get("page") ?? info.searchParams.get("page[number]");
   const call: UpstreamCall = {
     provider: info.provider,

@@ -120,8 +120,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     },
   });
 
-  const fail = (code: UpstreamCode, what: string, extra: UpstreamError["details"] = {}) =>
-    new UpstreamError(provider, code, redactSecrets(`${providerLabel[provider]} ${what}`, options.secrets()), { accountId, ...extra });
+  const fail = (code: UpstreamCode, what: string, extra: UpstreamError["details"] = {}) => new UpstreamError(provider, code, redactSecrets(`${providerLabel[provider]} ${what}`, options.secrets()), { accountId, ...extra });
 
   function mapError(error: unknown, method: string, path: string, signal: AbortSignal | undefined): UpstreamError {
     if (error instanceof UpstreamError) return error;
@@ -185,13 +184,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     } catch (error) {
       // The last attempt's transport failure (a response was counted by afterResponse; an auth hook's failure sent nothing).
       if (error instanceof RequestError && !error.response && !(error.cause instanceof UpstreamError)) call.attemptEnded(error.code ?? "error");
-      if (
-        !renewed &&
-        error instanceof HTTPError &&
-        error.response.statusCode === 401 &&
-        options.onUnauthorized &&
-        (await options.onUnauthorized(error.options.headers, parseBody(error.response.body)))
-      ) {
+      if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized(error.options.headers, parseBody(error.response.body)))) {
         return send(method, path, searchParams, signal, call, true);
       }
       throw mapError(error, method, path.replace(/^\//, ""), signal);

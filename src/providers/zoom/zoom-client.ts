@@ -121,7 +121,11 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
   return {
     provider: "ZOOM",
     accountId,
-    listInventory: (bounds) => chooser.list((fresh) => viaNumberManagement(bounds, fresh), () => viaPhone(bounds)),
+    listInventory: (bounds) =>
+      chooser.list(
+        (fresh) => viaNumberManagement(bounds, fresh),
+        () => viaPhone(bounds),
+      ),
     operatorInfo: () => chooser.operatorInfo(),
   };
 }

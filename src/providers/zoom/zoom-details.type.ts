@@ -25,9 +25,9 @@ export class ZoomAssignee {
 
 @ObjectType("ZoomLocation", { simpleResolvers: true, description: "Number Management's location of the number, by name." })
 export class ZoomLocation {
-  @Field(() => String, { nullable: true, description: "location.country, e.g. \"United States\"; null when absent." }) country!: string | null;
-  @Field(() => String, { nullable: true, description: "location.state, e.g. \"California\"; null when absent." }) state!: string | null;
-  @Field(() => String, { nullable: true, description: "location.city, e.g. \"San Jose\"; null when absent." }) city!: string | null;
+  @Field(() => String, { nullable: true, description: 'location.country, e.g. "United States"; null when absent.' }) country!: string | null;
+  @Field(() => String, { nullable: true, description: 'location.state, e.g. "California"; null when absent.' }) state!: string | null;
+  @Field(() => String, { nullable: true, description: 'location.city, e.g. "San Jose"; null when absent.' }) city!: string | null;
 }
 
 @ObjectType("ZoomCarrier", { simpleResolvers: true, description: "BYOC and Provider Exchange numbers only." })

@@ -14,9 +14,7 @@ export const zoomPhoneNumberSchema = z.object({
   id: z.string(),
   number: z.string(),
   display_name: z.string().nullish(),
-  assignee: z
-    .object({ id: z.string(), name: z.string().nullish(), extension_number: z.union([z.number(), z.string()]).nullish(), type: z.string().nullish() })
-    .nullish(),
+  assignee: z.object({ id: z.string(), name: z.string().nullish(), extension_number: z.union([z.number(), z.string()]).nullish(), type: z.string().nullish() }).nullish(),
   capability: z.array(z.string()).nullish(),
   carrier: z.object({ code: z.union([z.number(), z.string()]).nullish(), name: z.string().nullish() }).nullish(),
   emergency_address: address.nullish(),

@@ -193,12 +193,20 @@ export class HighLevelOAuth {
     if (this.inactiveLocations.has(locationId)) return envelope(400, "Location is not active");
     this.counters.locationTokens += 1;
     const accessToken = this.issueAccessToken({ userType: "Location", locationId, companyId });
-    const refresh = this.locationTokenRefreshToken
-      ? { refresh_token: this.issueRefreshToken({ userType: "Location", locationId, companyId, approvedLocations: [], uninstalled: false }) }
-      : {};
+    const refresh = this.locationTokenRefreshToken ? { refresh_token: this.issueRefreshToken({ userType: "Location", locationId, companyId, approvedLocations: [], uninstalled: false }) } : {};
     return {
       status: 200,
-      body: { access_token: accessToken, token_type: "Bearer", expires_in: this.accessTokenTtlSeconds, scope: "phonenumbers.read locations.readonly", locationId, userId: "9aT2simUser000000001", appId: HIGHLEVEL_SIM_APP.clientId.split("-")[0], versionId: "6578278e879ad2646715ba9c", ...refresh },
+      body: {
+        access_token: accessToken,
+        token_type: "Bearer",
+        expires_in: this.accessTokenTtlSeconds,
+        scope: "phonenumbers.read locations.readonly",
+        locationId,
+        userId: "9aT2simUser000000001",
+        appId: HIGHLEVEL_SIM_APP.clientId.split("-")[0],
+        versionId: "6578278e879ad2646715ba9c",
+        ...refresh,
+      },
     };
   }
 

@@ -10,18 +10,7 @@ export interface FilterProblem {
 export const STATUS_FILTER_VALUES = ["purchase-pending", "purchase-failed", "port-pending", "active", "deleted", "port-failed", "emergency-only", "ported-out", "port-out-pending"];
 export const NUMBER_TYPE_FILTER_VALUES = ["local", "national", "toll_free", "mobile", "shared_cost"];
 const NAME_OPERATORS = ["contains", "starts_with", "ends_with", "eq"] as const;
-const SCALAR_FILTERS = new Set([
-  "tag",
-  "without_tags",
-  "phone_number",
-  "status",
-  "connection_id",
-  "voice.usage_payment_method",
-  "billing_group_id",
-  "emergency_address_id",
-  "customer_reference",
-  "source",
-]);
+const SCALAR_FILTERS = new Set(["tag", "without_tags", "phone_number", "status", "connection_id", "voice.usage_payment_method", "billing_group_id", "emergency_address_id", "customer_reference", "source"]);
 
 type Row = TelnyxWirePhoneNumber;
 type Test = (row: Row) => boolean;

@@ -45,7 +45,17 @@ export const ZOOM_NM_NUMBER_TYPES = ["Toll", "TollFree", "VirtualService", "Mobi
 export const ZOOM_NM_SOURCES = ["Zoom", "ZoomPorted", "ZoomReserved", "ThirdPartyNumber", "BYOCCloud", "BYOCPremises"] as const;
 export const ZOOM_NM_PRODUCTS = ["UNALLOCATED", "ZOOM_PHONE", "ZOOM_CONTACT_CENTER"] as const;
 /** The `assigned_to_type` filter's values: the 15 above plus unassigned and the Contact Center targets. */
-export const ZOOM_NM_ASSIGNED_TO_FILTER = ["PhoneUnassigned", ...ZOOM_NM_ASSIGNEE_TYPES, "ContactCenterUnassigned", "DialInToVideoEngagements", "DefaultSystemOutgoingSMS", "DefaultAgentOutgoingSMS", "DefaultCallerID", "Voice", "SMS"] as const;
+export const ZOOM_NM_ASSIGNED_TO_FILTER = [
+  "PhoneUnassigned",
+  ...ZOOM_NM_ASSIGNEE_TYPES,
+  "ContactCenterUnassigned",
+  "DialInToVideoEngagements",
+  "DefaultSystemOutgoingSMS",
+  "DefaultAgentOutgoingSMS",
+  "DefaultCallerID",
+  "Voice",
+  "SMS",
+] as const;
 
 const PASCAL: Record<string, string> = {
   user: "User",
@@ -146,7 +156,18 @@ export function seedNumberManagementOnly(count: number): ZoomNmWireNumber[] {
     const site = pick(rng, ZOOM_SITES);
     const kind = i % 3;
     const numberType = kind === 1 ? ZOOM_NM_NUMBER_TYPES[i % ZOOM_NM_NUMBER_TYPES.length]! : i % 4 === 0 ? "TollFree" : "Toll";
-    const seedKind = numberType === "TollFree" || numberType === "ITFS" ? "toll_free" : numberType === "Mobile" ? "mobile" : numberType === "National" || numberType === "VirtualService" ? "national" : numberType === "SharedCost" ? "shared_cost" : site.address.country === "GB" ? "local_gb" : "local";
+    const seedKind =
+      numberType === "TollFree" || numberType === "ITFS"
+        ? "toll_free"
+        : numberType === "Mobile"
+          ? "mobile"
+          : numberType === "National" || numberType === "VirtualService"
+            ? "national"
+            : numberType === "SharedCost"
+              ? "shared_cost"
+              : site.address.country === "GB"
+                ? "local_gb"
+                : "local";
     const number = seedE164(5, next[seedKind]++, seedKind);
     const base = {
       id: seededHex(rng, 22),

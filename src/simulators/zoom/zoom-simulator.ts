@@ -227,7 +227,14 @@ export class ZoomSimulator extends Simulator {
     const status = enumFilter("number_status", ["Normal", "Pending"]);
     const source = enumFilter("number_source", ZOOM_NM_SOURCES);
     const assignedTo = enumFilter("assigned_to_type", ZOOM_NM_ASSIGNED_TO_FILTER);
-    for (const [name, f] of [["allocated_product", product], ["number_type", numberType], ["number_status", status], ["number_source", source], ["assigned_to_type", assignedTo]] as const) if (!f.ok) return invalid(name);
+    for (const [name, f] of [
+      ["allocated_product", product],
+      ["number_type", numberType],
+      ["number_status", status],
+      ["number_source", source],
+      ["assigned_to_type", assignedTo],
+    ] as const)
+      if (!f.ok) return invalid(name);
     const siteId = q.get("site_id");
     if (siteId !== null && !ZOOM_SITES.some((s) => s.id === siteId)) return zoomError(400, 1002010, "The site does not exist");
     const pageSizeText = q.get("page_size");
@@ -245,17 +252,23 @@ export class ZoomSimulator extends Simulator {
       offset = opened;
     }
     const unfiltered = [product, numberType, status, source, assignedTo].every((f) => f.value === null) && siteId === null && keyword === null;
-    const matching = unfiltered ? this.numberManagementOrder() : this.numberManagementNumbers().filter(
-      (n) =>
-        (product.value === null || n.allocated_product === product.value) &&
-        (numberType.value === null || n.number_type === numberType.value) &&
-        (status.value === null || n.status === status.value) &&
-        (source.value === null || n.source === source.value) &&
-        (siteId === null || n.site?.site_id === siteId) &&
-        (keyword === null || n.number.replace(/^\+/, "").startsWith(keyword.replace(/^\+/, ""))) &&
-        (assignedTo.value === null ||
-          (assignedTo.value === "PhoneUnassigned" ? n.allocated_product !== "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0 : assignedTo.value === "ContactCenterUnassigned" ? n.allocated_product === "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0 : n.assigned_list.some((a) => a.assigned_to_type === assignedTo.value))),
-    );
+    const matching = unfiltered
+      ? this.numberManagementOrder()
+      : this.numberManagementNumbers().filter(
+          (n) =>
+            (product.value === null || n.allocated_product === product.value) &&
+            (numberType.value === null || n.number_type === numberType.value) &&
+            (status.value === null || n.status === status.value) &&
+            (source.value === null || n.source === source.value) &&
+            (siteId === null || n.site?.site_id === siteId) &&
+            (keyword === null || n.number.replace(/^\+/, "").startsWith(keyword.replace(/^\+/, ""))) &&
+            (assignedTo.value === null ||
+              (assignedTo.value === "PhoneUnassigned"
+                ? n.allocated_product !== "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0
+                : assignedTo.value === "ContactCenterUnassigned"
+                  ? n.allocated_product === "ZOOM_CONTACT_CENTER" && n.assigned_list.length === 0
+                  : n.assigned_list.some((a) => a.assigned_to_type === assignedTo.value))),
+        );
     const page = matching.slice(offset, offset + pageSize).map(asNumberManagement);
     const more = offset + pageSize < matching.length;
     const next = more ? (this.repeatPageToken && tokenText ? tokenText : this.sealPageToken(offset + pageSize, query)) : this.omitLastPageToken ? undefined : "";
