@@ -66,7 +66,7 @@ function carryFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
     const targetFields = target.getFields();
     for (const [name, field] of Object.entries(type.getFields())) {
       if (field.extensions.complexity !== undefined && targetFields[name]) {
-        (targetFields[name] as { extensions: GraphQLField<unknown, unknown>["extensions"] }).extensions = { ...targetFields[name]!.extensions, complexity: field.extensions.complexity };
+        (targetFields[name] as { extensions: GraphQLField<unknown, unknown>["extensions"] }).extensions = { ...targetFields[name].extensions, complexity: field.extensions.complexity };
       }
     }
   }

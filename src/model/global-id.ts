@@ -25,7 +25,7 @@ export function tryDecodeGlobalId(raw: string): GlobalId | undefined {
   try {
     const parts: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
     if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((p) => typeof p === "string")) return undefined;
-    const [type, provider, accountId, key] = parts as string[];
+    const [type, provider, accountId, key] = parts;
     if ((type !== "PhoneNumber" && type !== "NumberPool") || !PROVIDERS.includes(provider as Provider)) return undefined;
     return { type, provider: provider as Provider, accountId: accountId!, key: key! };
   } catch {

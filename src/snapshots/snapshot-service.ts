@@ -267,7 +267,7 @@ export class SnapshotService {
   /** Mark the account's copy most recently used (and counted again, if it was kept past the bound). */
   private touch(s: AccountState): void {
     if (!this.resident || this.resident.get(s.key)) return;
-    this.resident.set(s.key, s.current!);
+    this.resident.set(s.key, s.current);
   }
 
   /**

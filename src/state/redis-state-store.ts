@@ -110,7 +110,7 @@ export class RedisStateStore implements StateStore {
     if (written !== undefined) {
       await this.mirror(key, value);
       // An older value kept during an outage must not pass for the newest later.
-      if ((await this.readPending().catch(() => ({}) as Pending))[key]) {
+      if ((await this.readPending().catch((): Pending => ({})))[key]) {
         await this.updatePending(({ [key]: _older, ...rest }) => rest).catch((error: unknown) => this.logger.warn({ key, reason: (error as Error).message }, "could not update the list of state values kept for Redis"));
       }
       return;
@@ -162,7 +162,7 @@ export class RedisStateStore implements StateStore {
   }
 
   private async copyPendingNow(): Promise<void> {
-    const pending = await this.readPending().catch(() => ({}) as Pending);
+    const pending = await this.readPending().catch((): Pending => ({}));
     const done = new Map<string, boolean>();
     for (const [key, { value, savedAt }] of Object.entries(pending)) {
       const copied = await redisCommand(this.redis, () => this.redis.client.eval(SET_IF_NEWER, 1, this.key(key, "value"), value, savedAt));

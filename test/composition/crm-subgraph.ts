@@ -61,7 +61,7 @@ export async function startCrmSubgraph(contacts: Contact[]): Promise<{ url: stri
         __resolveReference: (ref: { id: string; e164: string }) => ref,
         contact: (number: { e164: string }) => byE164(number.e164),
       },
-    } as never,
+    },
   });
   const server = new ApolloServer({
     schema,

@@ -68,6 +68,6 @@ describe("upstream errors carry their root field's path", () => {
     const result = { ...executed, errors: [...(executed.errors ?? []), ...context.upstreamErrors.filter((u) => !executed.errors?.some((e) => e.message === u.message))] };
     expect((result.data as { phoneNumbers: { totalCount: number } }).phoneNumbers.totalCount).toBeGreaterThan(0);
     expect(result.errors?.map((e) => [e.extensions?.provider, e.extensions?.code, e.path])).toEqual([["TELNYX", "UPSTREAM_UNAVAILABLE", ["phoneNumbers"]]]);
-    expect(result.errors![0]!.message).toMatch(/^Telnyx failed with HTTP 500/);
+    expect(result.errors[0]!.message).toMatch(/^Telnyx failed with HTTP 500/);
   });
 });

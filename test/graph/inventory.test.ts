@@ -37,7 +37,7 @@ describe("the unified graph over all four simulators", () => {
     let pages = 0;
     let totalCount = 0;
     do {
-      const page: Awaited<ReturnType<typeof stack.request<DashboardQuery, never>>> = await stack.request(DashboardDocument, { first: 500, after, filter: null } as never);
+      const page: Awaited<ReturnType<typeof stack.request<DashboardQuery, never>>> = await stack.request(DashboardDocument, { first: 500, after, filter: null });
       expect(page.errors).toBeUndefined();
       const connection = page.data!.phoneNumbers;
       all.push(...connection.nodes);
@@ -54,7 +54,7 @@ describe("the unified graph over all four simulators", () => {
   });
 
   it("includes the numbers HighLevel's default paging hides, and a cross-held number once per holder", () => {
-    const pooled = stack.sims.highlevel.location(MAIN!).pooledSids;
+    const pooled = stack.sims.highlevel.location(MAIN).pooledSids;
     expect(all.filter((n) => n.provider === "HIGHLEVEL" && pooled.has(n.providerId))).toHaveLength(pooled.size);
     for (const { e164, holders } of CROSS_HELD) {
       expect(

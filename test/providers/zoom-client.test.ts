@@ -314,7 +314,7 @@ describe("Zoom client against the Zoom simulator over HTTP", () => {
         ["UPSTREAM_AUTH_FAILED", 401],
         ["UPSTREAM_AUTH_FAILED", 401],
       ]);
-      expect(denied[0]!.message).toContain("Invalid client_id or client_secret");
+      expect(denied[0].message).toContain("Invalid client_id or client_secret");
       expect(sim.counts()).toEqual({ [TOKEN]: 1 });
     });
 

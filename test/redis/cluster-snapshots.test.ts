@@ -107,7 +107,7 @@ describe("two gateway instances sharing a three-node Redis Cluster", () => {
     await sim.start();
     const root = await mkdtemp(join(tmpdir(), "numbergraph-cluster-state-"));
     try {
-      const location = SIM_CREDENTIALS.highlevel.locationIds[0]!;
+      const location = SIM_CREDENTIALS.highlevel.locationIds[0];
       const env = sim.oauth.install({ locationId: location });
       const post = createFormPoster({ provider: "HIGHLEVEL", accountId: "oauth", baseUrl: sim.baseUrl, timeoutMs: 3000 });
       const clients = await Promise.all(

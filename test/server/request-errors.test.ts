@@ -59,8 +59,8 @@ describe("request errors and execution errors", () => {
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400]);
     expect(answers.map(codes)).toEqual([["BAD_REQUEST"], ["BAD_REQUEST"], ["BAD_REQUEST"], ["BAD_REQUEST"]]);
     expect(answers.map((a) => a.body.errors![0]!.extensions.graphqlCode)).toEqual(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED"]);
-    expect(answers[2]!.body.errors![0]!.message).toBe("This gateway serves queries only; it has no mutation type. Send a `query` operation.");
-    expect(answers[3]!.body.errors![0]!.message).toContain("no subscription type");
+    expect(answers[2].body.errors![0]!.message).toBe("This gateway serves queries only; it has no mutation type. Send a `query` operation.");
+    expect(answers[3].body.errors![0]!.message).toContain("no subscription type");
     expect(sims.counts()).toEqual({});
   });
 

@@ -25,7 +25,7 @@ describe("Telnyx simulator: GET /v2/phone_numbers as the doc defines it", () => 
   const get = async (query: string | [string, string][] = "", headers: Record<string, string> = { authorization: `Bearer ${KEY}` }, path = "/v2/phone_numbers") => {
     const search = typeof query === "string" ? query : new URLSearchParams(query).toString();
     const response = await fetch(`${base}${path}${search ? `?${search}` : ""}`, { headers });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+    return { status: response.status, headers: response.headers, body: await response.json() };
   };
   const list = async (query: string | [string, string][]) => {
     const answer = await get(query);

@@ -31,7 +31,7 @@ describe("snapshots are shared by every request", () => {
         first: 100,
         after,
         filter: null,
-      } as never);
+      });
       expect(page.errors).toBeUndefined();
       seen += page.data!.phoneNumbers.nodes.length;
       total = page.data!.phoneNumbers.totalCount;

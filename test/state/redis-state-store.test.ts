@@ -94,7 +94,7 @@ describe("the state store on Redis, shared by two instances, against the HighLev
       remember(tokensA);
       remember(tokensB);
       expect(new Set(got).size).toBe(1);
-      expect(await lists(got[0]!, MAIN)).toBe(200);
+      expect(await lists(got[0], MAIN)).toBe(200);
       expect(sim.oauth.counters.trades - before.trades).toBe(round);
       clock.now += 3_000; // the access token expires
     }

@@ -29,8 +29,8 @@ export function startMain(env: NodeJS.ProcessEnv, command: string[] = [process.e
       const url = /GraphQL at (http:\/\/\S+)/.exec(output)?.[1];
       if (url) resolve({ child, url: url.replace("localhost", "127.0.0.1"), output: () => output, exited });
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
     void exited.then((code) => reject(new Error(`main exited with ${code}: ${output}`)));
   });
 }

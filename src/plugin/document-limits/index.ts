@@ -44,9 +44,9 @@ export function documentLimits(limits: DocumentLimits): { validationRules: Valid
   });
   return {
     validationRules: [
-      maxAliasesRule(refuse("aliases", "aliases")) as unknown as ValidationRule,
-      maxDepthRule({ ...refuse("depth", "levels of nesting"), ignoreIntrospection: true, flattenFragments: true }) as unknown as ValidationRule,
-      maxDirectivesRule(refuse("directives", "directives")) as unknown as ValidationRule,
+      maxAliasesRule(refuse("aliases", "aliases")),
+      maxDepthRule({ ...refuse("depth", "levels of nesting"), ignoreIntrospection: true, flattenFragments: true }),
+      maxDirectivesRule(refuse("directives", "directives")),
       queryOperationsOnly,
     ],
     parseOptions: { maxTokens: limits.tokens },

@@ -62,7 +62,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           const freshness = served ? (result.extensions?.freshness as ReturnType<typeof reader.freshness>) : reader.freshness();
           // A refresh that landed while this ran: the answer may mix versions, so it is not kept.
           const versions = scope!.accounts.map((account) => snapshots.peek(account)?.version ?? "");
-          if (responseCacheKey(snapshots, scope!, { queryHash: queryHash!, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
+          if (responseCacheKey(snapshots, scope!, { queryHash: queryHash, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
           const accountKeys = freshness.map((e) => accountKey(e.provider, e.accountId));
           const dataJson = JSON.stringify(result.data);
           if (!served) cache.storeOperation(key, { dataJson, accountKeys, bytes: dataJson.length });
