@@ -4,6 +4,7 @@ import { configuredAccounts, countAccounts, loadConfig, loadProviderAccounts, ne
 import { ConfigError } from "./settings/config-error.js";
 import { createLogger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
+import { createRateBudgets } from "./providers/shared/rate-budget.js";
 import { startTracing } from "./observability/tracing.js";
 import { connectRedis } from "./redis/redis-connection.js";
 import { startGateway } from "./server.js";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   }
   if (config.gatewayKeys.length === 0) logger.warn("NUMBERGRAPH_API_KEYS is not set: the gateway serves every caller every account.");
   const policy = { ...DEFAULT_SNAPSHOT_POLICY, ...config.snapshotPolicy };
+  // One connection per instance, shared by the snapshots and the rate budgets.
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const snapshotStore = redis
     ? new RedisSnapshotStore({
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   const stateStore = stateDirectory && new SettlingStateStore(redis ? new RedisStateStore({ redis, directory: stateDirectory, logger, prefix: config.redisPrefix }) : stateDirectory);
 
   const gateway = await startGateway({
-    accounts: createProviderAccounts(config.accounts, { stateStore, log: logger }),
+    accounts: createProviderAccounts(config.accounts, { stateStore, log: logger, budgets: createRateBudgets({ redis, prefix: config.redisPrefix }) }),
     gatewayKeys: config.gatewayKeys,
     port: config.port,
     host: config.host,

@@ -53,10 +53,10 @@ export interface SimulatorDefinition {
   name: string;
   /** Answer one request. Unknown routes should answer the provider's own 404 body. */
   handle(request: SimRequest): SimResponse | Promise<SimResponse>;
-  /** The provider's body for a 500 (failure switch). */
-  serverError(): SimResponse;
-  /** The provider's 429 (rate-limit switch), including its rate-limit headers and Retry-After. */
-  rateLimited(retryAfterSeconds: number): SimResponse;
+  /** The provider's body for a 500 (failure switch), for the request it answers. */
+  serverError(request: SimRequest): SimResponse;
+  /** The provider's 429 (rate-limit switch), including its rate-limit headers and Retry-After, for the request it answers. */
+  rateLimited(retryAfterSeconds: number, request: SimRequest): SimResponse;
   /** Paths the fault switches leave alone (e.g. an OAuth token endpoint). */
   faultFreePaths?: string[];
 }
@@ -145,6 +145,13 @@ export class Simulator {
     return Object.fromEntries(this.statusCounters);
   }
 
+  /** Answers sent with `status` (e.g. 429: how often a client was refused for its rate), over every endpoint. */
+  answered(status: number): number {
+    let sum = 0;
+    for (const [key, n] of this.statusCounters) if (key.endsWith(` ${status}`)) sum += n;
+    return sum;
+  }
+
   resetCounts(): void {
     this.counters.clear();
     this.statusCounters.clear();
@@ -159,8 +166,8 @@ export class Simulator {
     if (f.latencyMs > 0) await sleep(f.latencyMs);
     if (f.hangMs > 0) await sleep(f.hangMs);
     if (!this.definition.faultFreePaths?.some((p) => request.path.startsWith(p))) {
-      if (this.take("rateLimitNext") || this.roll(f.rateLimitRate)) return this.definition.rateLimited(f.retryAfterSeconds);
-      if (this.take("failNext") || this.roll(f.failureRate)) return this.definition.serverError();
+      if (this.take("rateLimitNext") || this.roll(f.rateLimitRate)) return this.definition.rateLimited(f.retryAfterSeconds, request);
+      if (this.take("failNext") || this.roll(f.failureRate)) return this.definition.serverError(request);
       if (this.take("malformedNext") || this.roll(f.malformedRate)) {
         const full = JSON.stringify((await this.definition.handle(request)).body);
         return { status: 200, body: null, raw: full.slice(0, Math.max(1, Math.floor(full.length / 2))) };

@@ -1,5 +1,7 @@
 import type { FaultSwitches, Simulator } from "./harness.js";
+import type { HighLevelSimulatorOptions } from "./highlevel/highlevel-simulator.js";
 import type { TelnyxRateLimit } from "./telnyx/telnyx-rate-limit.js";
+import type { ZoomSimulatorOptions } from "./zoom/zoom-simulator.js";
 
 export interface SimulatorOptions {
   /** Numbers per simulated account (default `SIM_NUMBERS` or 400). */
@@ -7,6 +9,9 @@ export interface SimulatorOptions {
   faults?: Partial<FaultSwitches>;
   /** The Telnyx simulator's window (default 200 per 60 s); `SIM_TELNYX_RATE_LIMIT=<limit>/<seconds>` for `npm run simulators`. */
   telnyxRateLimit?: Partial<TelnyxRateLimit>;
+  /** One simulator's own switches (e.g. HighLevel's `enforceRateLimit`, Zoom's `qpsLimit`), over the shared ones. */
+  highlevel?: Partial<HighLevelSimulatorOptions>;
+  zoom?: Partial<ZoomSimulatorOptions>;
 }
 
 /**

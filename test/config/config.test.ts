@@ -165,6 +165,37 @@ describe("configuration (SPEC §2)", () => {
     writeFileSync(file, JSON.stringify({ telnix: [] }));
     expect(configError({ NUMBERGRAPH_CONFIG: file })).toContain("NUMBERGRAPH_CONFIG");
   });
+
+  it("takes each account's rate budget from NUMBERGRAPH_CONFIG, and names the entry of a bad one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "numbergraph-config-"));
+    const file = join(dir, "config.json");
+    const zoom = { accountId: "z", clientId: "c", clientSecret: "s" };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        highlevel: [{ token: "t", locationIds: ["loc"], rateLimit: { requests: 50, perSeconds: 10, perDay: 100000 } }],
+        telnyx: [{ name: "emea", apiKey: "k", rateLimit: { requests: 20, perSeconds: 1 } }],
+        zoom: [{ ...zoom, plan: "business", rateShare: 0.25 }],
+        butter: [{ apiKey: "b", organizationId: "o", baseUrl: "https://butter.example.test", rateLimit: false }],
+      }),
+    );
+    const { accounts } = loadConfig({ NUMBERGRAPH_CONFIG: file });
+    expect(accounts.highlevel[0]!.rateLimit).toEqual({ requests: 50, perSeconds: 10, perDay: 100000 });
+    expect(accounts.telnyx[0]!.rateLimit).toEqual({ requests: 20, perSeconds: 1 });
+    expect(accounts.zoom[0]).toMatchObject({ plan: "business", rateShare: 0.25 });
+    expect(accounts.butter[0]!.rateLimit).toBe(false);
+
+    const bad = (entry: object, provider = "zoom") => {
+      writeFileSync(file, JSON.stringify({ [provider]: [provider === "zoom" ? { ...zoom, ...entry } : { name: "emea", apiKey: "k", ...entry }] }));
+      return configError({ NUMBERGRAPH_CONFIG: file });
+    };
+    expect(bad({ rateLimit: { requests: 0, perSeconds: 1 } })).toContain("zoom.0.rateLimit: rateLimit.requests must be a whole number of calls, at least 1; got 0");
+    expect(bad({ rateLimit: { requests: 5, per: 1 } }, "telnyx")).toContain("telnyx.0.rateLimit: rateLimit has unknown field per;");
+    expect(bad({ rateLimit: 10 }, "telnyx")).toContain('rateLimit must be an object or false; give {"requests": <calls>, "perSeconds": <seconds>}');
+    expect(bad({ rateLimit: { requests: 5, perSeconds: 0.5 } })).toContain("rateLimit.perSeconds must be a number of seconds, at least 1");
+    expect(bad({ plan: "enterprise" })).toContain("zoom.0.plan: plan must be one of pro, business");
+    expect(bad({ rateShare: 2 })).toContain("zoom.0.rateShare: rateShare must be above 0 and at most 1");
+  });
 });
 
 describe("configuration: HighLevel OAuth, Zoom's numbers API and the state directory (SPEC §2)", () => {

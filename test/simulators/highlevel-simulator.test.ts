@@ -176,4 +176,18 @@ describe("HighLevel simulator's rate-limit budget (100 per 10 s window), on a fi
     expect(next.status).toBe(200);
     expect(next.headers.get("x-ratelimit-remaining")).toBe("99");
   });
+
+  it("keeps one budget per location, as HighLevel does per app per location, and counts the 429s it sent", async () => {
+    clock += 10_000;
+    sim.resetCounts();
+    for (let i = 0; i < 100; i++) expect((await get(base, numbersOf(BRANCH))).status).toBe(200);
+    expect((await get(base, numbersOf(BRANCH))).status).toBe(429);
+    expect((await get(base, `/phone-system/number-pools?locationId=${BRANCH}`)).status).toBe(429);
+    // Another location's window is its own: still whole.
+    const main = await get(base, numbersOf(MAIN));
+    expect(main.status).toBe(200);
+    expect(main.headers.get("x-ratelimit-remaining")).toBe("99");
+    expect((await get(base, `/phone-system/number-pools?locationId=${MAIN}`)).headers.get("x-ratelimit-remaining")).toBe("98");
+    expect(sim.answered(429)).toBe(2);
+  });
 });

@@ -198,6 +198,22 @@ describe("Zoom simulator follows the documented API", () => {
         await limited.stop();
       }
     });
+
+    it("counts each rate-limit class on its own (MEDIUM /phone/numbers, LIGHT Number Management), and the 429s it sent", async () => {
+      const now = Date.now();
+      const limited = new ZoomSimulator({ numbers: 5, qpsLimit: { medium: 1, light: 2 }, now: () => now });
+      const url = await limited.start();
+      try {
+        const bearer = ((await fetch(`${url}/oauth/token?grant_type=account_credentials&account_id=${accountId}`, { method: "POST", headers: { authorization: basic(clientId, clientSecret) } }).then((r) => r.json())) as { access_token: string }).access_token;
+        const call = (path: string) => fetch(`${url}/v2/${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then((r) => r.status);
+        expect([await call("phone/numbers"), await call("phone/numbers")]).toEqual([200, 429]);
+        expect([await call("number_management/numbers"), await call("number_management/numbers"), await call("number_management/numbers")]).toEqual([200, 200, 429]);
+        expect(limited.answered(429)).toBe(2);
+        expect(limited.statusCounts()).toMatchObject({ "GET /v2/phone/numbers 429": 1, "GET /v2/number_management/numbers 429": 1 });
+      } finally {
+        await limited.stop();
+      }
+    });
   });
 
   describe("seeded data", () => {

@@ -2,11 +2,12 @@ import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount
 import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
+import { createRateBudgets, effectiveLimit, type RateLimitConfig, type RateLimitSetting } from "../shared/rate-budget.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapButterNumber } from "./butter-mapping.js";
 import { butterErrorSchema, butterListResponseSchema } from "./butter-wire.js";
 
-export interface ButterAccountConfig extends HttpTuning {
+export interface ButterAccountConfig extends HttpTuning, RateLimitSetting {
   apiKey: string;
   organizationId: string;
   baseUrl: string;
@@ -18,8 +19,13 @@ export interface ButterAccountConfig extends HttpTuning {
  */
 export const BUTTER_PAGE_LIMIT = 100;
 
+/** Butter's limit: 10 calls a second per organization. */
+export const BUTTER_RATE_LIMIT: RateLimitConfig = { requests: 10, perSeconds: 1 };
+
 export function createButterAccount(config: ButterAccountConfig, deps: ProviderAccountDeps): ProviderAccount {
   const map = new RecordMapper("BUTTER", config.organizationId, deps.log);
+  const limit = effectiveLimit(config, BUTTER_RATE_LIMIT);
+  const budget = limit && (deps.budgets ?? createRateBudgets()).budget({ provider: "BUTTER", accountId: config.organizationId, name: "calls", limit, maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
   const http = createUpstreamHttp({
     log: deps.log,
     provider: "BUTTER",
@@ -33,6 +39,7 @@ export function createButterAccount(config: ButterAccountConfig, deps: ProviderA
       if (typeof error === "string") return error;
       return [error.code, error.message, error.field && `(field ${error.field})`].filter(Boolean).join(" ");
     },
+    budgetFor: () => budget,
     secrets: () => [config.apiKey],
     tuning: config,
   });

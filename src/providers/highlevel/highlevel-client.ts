@@ -1,11 +1,12 @@
 import { UpstreamError, type Inventory, type ListingBounds, type PoolRecord, type ProviderAccount } from "../../model/index.js";
 import { createFormPoster } from "../shared/form-post.js";
 import { RecordMapper } from "../shared/mapping.js";
+import { createRateBudgets, effectiveLimit, type RateBudgets } from "../shared/rate-budget.js";
 import { Pacer } from "../shared/pacer.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { collectCursorPages } from "../shared/paging.js";
 import { createUpstreamHttp, rejectedBearerToken } from "../shared/upstream-http.js";
-import type { HighLevelAccountsConfig } from "./highlevel-config.js";
+import { HIGHLEVEL_RATE_LIMIT, type HighLevelAccountsConfig } from "./highlevel-config.js";
 import { mapHighLevelNumber, mapHighLevelPool } from "./highlevel-mapping.js";
 import { HighLevelInstallTokens, HighLevelLocationTokens, type HighLevelAccessTokens } from "./highlevel-oauth.js";
 import { createHighLevelRateWindowReader } from "./highlevel-rate-window.js";
@@ -18,7 +19,8 @@ const API_VERSION = "2021-07-28";
 /** One account per location: HighLevel's numbers and pools are per sub-account (location). */
 export function createHighLevelAccounts(config: HighLevelAccountsConfig, deps: ProviderAccountDeps): ProviderAccount[] {
   const tokensFor = accessTokens(config, deps);
-  return config.locationIds.map((locationId) => createLocationAccount(config, locationId, tokensFor(locationId), deps));
+  const budgets = deps.budgets ?? createRateBudgets();
+  return config.locationIds.map((locationId) => createLocationAccount(config, locationId, tokensFor(locationId), deps, budgets));
 }
 
 /**
@@ -44,10 +46,14 @@ function accessTokens(config: HighLevelAccountsConfig, deps: ProviderAccountDeps
   return (locationId) => new HighLevelLocationTokens(company, oauth.companyId!, locationId, oauthDeps(locationId));
 }
 
-function createLocationAccount(config: HighLevelAccountsConfig, locationId: string, tokens: HighLevelAccessTokens, deps: ProviderAccountDeps): ProviderAccount {
+function createLocationAccount(config: HighLevelAccountsConfig, locationId: string, tokens: HighLevelAccessTokens, deps: ProviderAccountDeps, budgets: RateBudgets): ProviderAccount {
   const map = new RecordMapper("HIGHLEVEL", locationId, deps.log);
-  // HighLevel budgets per app per location: each location is paced by its own X-RateLimit-* headers.
-  const pacer = new Pacer({ provider: "HIGHLEVEL", accountId: locationId, readWindow: createHighLevelRateWindowReader(), maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
+  const maxWaitMs = config.maxRetryAfterMs ?? 10_000;
+  // HighLevel budgets per app per location: each location is paced by its own X-RateLimit-* headers,
+  // and counted in its own budget (the fleet's calls, before any answer can report them).
+  const pacer = new Pacer({ provider: "HIGHLEVEL", accountId: locationId, readWindow: createHighLevelRateWindowReader(), maxWaitMs });
+  const limit = effectiveLimit(config, HIGHLEVEL_RATE_LIMIT);
+  const budget = limit && budgets.budget({ provider: "HIGHLEVEL", accountId: locationId, name: "calls", limit, maxWaitMs });
   const http = createUpstreamHttp({
     log: deps.log,
     provider: "HIGHLEVEL",
@@ -64,6 +70,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
         }
       : {}),
     pacer,
+    budgetFor: () => budget,
     describeErrorBody: (body) => {
       const parsed = highLevelErrorSchema.safeParse(body);
       if (!parsed.success) return undefined;

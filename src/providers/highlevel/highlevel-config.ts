@@ -1,3 +1,4 @@
+import type { RateLimitConfig, RateLimitSetting } from "../shared/rate-budget.js";
 import type { HttpTuning } from "../shared/upstream-http.js";
 import type { HighLevelOAuthConfig } from "./highlevel-oauth.js";
 
@@ -6,9 +7,12 @@ import type { HighLevelOAuthConfig } from "./highlevel-oauth.js";
  * or an OAuth app's install (`oauth`: a Location install reaches its one location, an agency
  * install with `companyId` every approved location listed).
  */
-export interface HighLevelAccountsConfig extends HttpTuning {
+export interface HighLevelAccountsConfig extends HttpTuning, RateLimitSetting {
   token?: string;
   oauth?: HighLevelOAuthConfig;
   locationIds: string[];
   baseUrl: string;
 }
+
+/** HighLevel's published limits, per app per location: 100 calls per 10 s, 200,000 a day. */
+export const HIGHLEVEL_RATE_LIMIT: RateLimitConfig = { requests: 100, perSeconds: 10, perDay: 200_000 };

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import { providerLabel, UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
 import type { Pacer, Permit } from "./pacer.js";
+import type { BudgetPlace, RateBudget } from "./rate-budget.js";
 import { redactSecrets } from "./redact.js";
 import { beginUpstreamCall, type UpstreamCallHandle } from "./upstream-calls.js";
 
@@ -41,6 +42,13 @@ export interface UpstreamHttpOptions {
   errorFields?: (body: unknown) => { code?: string | number; message?: string } | undefined;
   /** The account's pacer, consulted before every attempt and told every answer's headers. */
   pacer?: Pacer;
+  /**
+   * The account's call budget for a path (the fleet's count, shared through Redis when set), taken
+   * by every attempt just before it is sent. It does not pace a second time what the pacer paces: the
+   * pacer holds an attempt back only while the provider's own headers say its window is spent; the
+   * budget counts the fleet's attempts before any answer can say so.
+   */
+  budgetFor?: (path: string) => RateBudget | undefined;
   /** Values that must never appear in a message (tokens, keys); redacted if an upstream echoes them. */
   secrets: () => string[];
   /** The account's transport knobs (only the HttpTuning fields are read). */
@@ -59,10 +67,13 @@ export interface UpstreamHttp {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** One call's pacing across got's attempts: its signal, and the pacer place the current attempt holds. */
+/** One call's pacing across got's attempts: its signal, its budget, and the pacer place the current attempt holds. */
 interface Pacing {
   signal?: AbortSignal;
+  budget?: RateBudget;
   permit?: Permit;
+  /** The current attempt's place in the budget, settled when the attempt has ended. */
+  place?: BudgetPlace;
 }
 const pacingOf = (context: Record<string, unknown>) => context.pacing as Pacing | undefined;
 
@@ -98,8 +109,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
           const pacing = pacingOf(request.context);
           // Each attempt (retries included) waits for room in the account's window before it is sent.
           pacing?.permit?.release();
+          pacing?.place?.settle();
+          if (pacing) pacing.permit = pacing.place = undefined;
           if (pacing && options.pacer) pacing.permit = await options.pacer.acquire(pacing.signal);
           Object.assign(request.headers, await options.authHeaders(pacing?.signal));
+          // Last, so the attempt takes its place when it is sent, not before a wait or a token trade.
+          if (pacing?.budget) pacing.place = await pacing.budget.take(pacing.signal);
         },
       ],
       afterResponse: [
@@ -107,7 +122,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
           callOf(response.request.options.context)?.attemptEnded(String(response.statusCode));
           const pacing = pacingOf(response.request.options.context);
           pacing?.permit?.answered(response.headers, response.statusCode);
-          if (pacing) pacing.permit = undefined;
+          pacing?.place?.settle();
+          if (pacing) pacing.permit = pacing.place = undefined;
           return response;
         },
       ],
@@ -176,7 +192,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   }
 
   async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, signal: AbortSignal | undefined, call: UpstreamCallHandle, renewed = false): Promise<string> {
-    const pacing: Pacing = { signal };
+    const pacing: Pacing = { signal, budget: options.budgetFor?.(path.replace(/^\//, "")) };
     try {
       const relative = path.replace(/^\//, "");
       const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal, context: { upstreamCall: call, pacing } });
@@ -189,8 +205,9 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       }
       throw mapError(error, method, path.replace(/^\//, ""), signal);
     } finally {
-      // An attempt that got no answer (timeout, reset, abort) gives its place back.
+      // An attempt that got no answer (timeout, reset, abort) gives its place back, and ends its budget place.
       pacing.permit?.release();
+      pacing.place?.settle();
     }
   }
 

@@ -2,13 +2,14 @@ import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount
 import { RecordMapper } from "../shared/mapping.js";
 import { Pacer } from "../shared/pacer.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
+import { createRateBudgets, effectiveLimit, type RateLimitSetting } from "../shared/rate-budget.js";
 import { fetchRemainingPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapTelnyxNumber } from "./telnyx-mapping.js";
 import { readTelnyxRateWindow } from "./telnyx-rate-window.js";
 import { telnyxErrorSchema, telnyxListResponseSchema, type TelnyxPhoneNumber } from "./telnyx-wire.js";
 
-export interface TelnyxAccountConfig extends HttpTuning {
+export interface TelnyxAccountConfig extends HttpTuning, RateLimitSetting {
   /** The account's name in the graph; `default` when configured from env. */
   accountId: string;
   apiKey: string;
@@ -24,8 +25,12 @@ export const TELNYX_PAGE_CONCURRENCY = 4;
 export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderAccountDeps): ProviderAccount {
   const { accountId } = config;
   const map = new RecordMapper("TELNYX", accountId, deps.log);
-  // Telnyx's 429 carries no Retry-After: its x-ratelimit-* headers are what paces the account.
-  const pacer = new Pacer({ provider: "TELNYX", accountId, readWindow: readTelnyxRateWindow, maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
+  const maxWaitMs = config.maxRetryAfterMs ?? 10_000;
+  // Telnyx's 429 carries no Retry-After: its x-ratelimit-* headers are what paces the account. It
+  // publishes no fixed figure, so there is no budget unless the account configures one.
+  const pacer = new Pacer({ provider: "TELNYX", accountId, readWindow: readTelnyxRateWindow, maxWaitMs });
+  const limit = effectiveLimit(config, undefined);
+  const budget = limit && (deps.budgets ?? createRateBudgets()).budget({ provider: "TELNYX", accountId, name: "calls", limit, maxWaitMs });
   const http = createUpstreamHttp({
     log: deps.log,
     provider: "TELNYX",
@@ -44,6 +49,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
       return first && { code: first.code ?? undefined, message: first.detail ?? first.title ?? undefined };
     },
     pacer,
+    budgetFor: () => budget,
     secrets: () => [config.apiKey],
     tuning: config,
   });

@@ -3,15 +3,17 @@ import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
 import { createUpstreamHttp, rejectedBearerToken, type HttpTuning } from "../shared/upstream-http.js";
+import { createRateBudgets, type RateBudget } from "../shared/rate-budget.js";
 import { describeZoomError } from "./zoom-errors.js";
 import { emergencyPoolsOf, mapZoomNumber } from "./zoom-mapping.js";
 import { mapZoomNmNumber, nmAssignments } from "./zoom-nm-mapping.js";
 import { zoomNmListResponseSchema } from "./zoom-nm-wire.js";
 import { isMissingScope, NumbersApiChooser, type ZoomNumbersApiSetting } from "./zoom-numbers-api.js";
 import { ZoomTokenSource } from "./zoom-oauth.js";
+import { zoomRateClassOf, zoomRateLimit, type ZoomRateClass, type ZoomRateSetting } from "./zoom-rate-budget.js";
 import { zoomErrorSchema, zoomListResponseSchema } from "./zoom-wire.js";
 
-export interface ZoomAccountConfig extends HttpTuning {
+export interface ZoomAccountConfig extends HttpTuning, ZoomRateSetting {
   /** The Zoom account id (also the graph's `accountId`). */
   accountId: string;
   /** The Server-to-Server OAuth app's client id and secret. */
@@ -38,10 +40,20 @@ const EXPIRED_PAGE_TOKEN = 1003100;
  * One Zoom account: every number through Number Management (`GET /number_management/numbers`) or
  * the deprecated `GET /phone/numbers`, as `numbersApi` chooses; emergency number pools derived from them.
  */
-export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<ProviderAccountDeps, "log">): ProviderAccount {
+export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<ProviderAccountDeps, "log" | "budgets">): ProviderAccount {
   const { accountId } = config;
   const { log } = deps;
   const map = new RecordMapper("ZOOM", accountId, log);
+  // Zoom limits per account and per class, shared with the account's other apps: one budget per class.
+  const budgetSource = deps.budgets ?? createRateBudgets();
+  const budgets = new Map<ZoomRateClass, RateBudget | undefined>();
+  const budgetOf = (rateClass: ZoomRateClass) => {
+    if (!budgets.has(rateClass)) {
+      const limit = zoomRateLimit(config, rateClass);
+      budgets.set(rateClass, limit && budgetSource.budget({ provider: "ZOOM", accountId, name: rateClass, limit, maxWaitMs: config.maxRetryAfterMs ?? 10_000 }));
+    }
+    return budgets.get(rateClass);
+  };
   const tokens = new ZoomTokenSource(config, log);
   const chooser = new NumbersApiChooser({ accountId, setting: config.numbersApi ?? "auto", log, now: config.now });
   const http = createUpstreamHttp({
@@ -62,6 +74,10 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
     errorFields: (body) => {
       const said = zoomErrorSchema.safeParse(body).data;
       return said && { code: said.code, message: said.message };
+    },
+    budgetFor: (path) => {
+      const rateClass = zoomRateClassOf(path);
+      return rateClass && budgetOf(rateClass);
     },
     secrets: () => [config.clientSecret, tokens.current ?? ""],
     tuning: config,

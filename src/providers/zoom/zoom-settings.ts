@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ConfigError } from "../../settings/config-error.js";
 import { checkUrl, type EnvReader } from "../../settings/env-reader.js";
 import { TUNING_FIELDS } from "../provider-descriptor.js";
+import { ZOOM_PLANS } from "./zoom-rate-budget.js";
 import type { ZoomAccountConfig } from "./zoom-client.js";
 import { ZOOM_NUMBERS_APIS, type ZoomNumbersApiSetting } from "./zoom-numbers-api.js";
 
@@ -33,6 +34,12 @@ export const zoomFileEntry = z
     baseUrl: z.string().optional(),
     oauthUrl: z.string().optional(),
     numbersApi: z.enum(ZOOM_NUMBERS_APIS).optional(),
+    plan: z.enum(ZOOM_PLANS, { error: `plan must be one of ${ZOOM_PLANS.join(", ")} (Zoom's rate-limit tables: Pro, or Business+ for Business, Education, Enterprise and Partner accounts)` }).optional(),
+    rateShare: z
+      .number({ error: "rateShare must be a number above 0 and at most 1 (the share of the plan's per-second limit this gateway may spend)" })
+      .gt(0, { error: "rateShare must be above 0 and at most 1" })
+      .max(1, { error: "rateShare must be above 0 and at most 1" })
+      .optional(),
     ...TUNING_FIELDS,
   })
   .strict();

@@ -13,7 +13,7 @@ export interface HighLevelSimulatorOptions {
    * `X-RateLimit-*` headers count down either way.
    */
   enforceRateLimit?: boolean;
-  /** The burst window (default HighLevel's published 100 per 10 s), for tests that spend it quickly. */
+  /** The burst window per location (default HighLevel's published 100 per 10 s), for tests that spend it quickly. */
   burstLimit?: Partial<HighLevelBurstLimit>;
   /** Whether a 429 carries `Retry-After` (HighLevel does not publish that it does; default true). */
   retryAfterOn429?: boolean;
@@ -39,8 +39,8 @@ const forbidden = (): SimResponse => ({ status: 403, body: { message: "The token
  * HighLevel (LeadConnector) phone system: active numbers per location (0-based `page`,
  * `pageSize` 1..1000, `skipNumberPool` default true, the `{numbers: [], total: 0}` empty shape) and
  * number pools, with bearer + `Version` headers, its three error shapes and `X-RateLimit-*` headers
- * on every answer. HighLevel budgets per app per location; the simulator keeps one budget for its
- * one token (a fault response cannot tell which location it was for). Besides its Private
+ * on every answer. HighLevel budgets per app per location: so does the simulator, one burst window and
+ * one day per location the request names (its one app). Besides its Private
  * Integration Token it accepts OAuth access tokens from its own `/oauth/*` endpoints
  * (`highlevel-oauth.ts`): a Location token for its location only.
  */
@@ -50,7 +50,10 @@ export class HighLevelSimulator extends Simulator {
   ignorePage = false;
   /** The OAuth endpoints: install the app, revoke it, pause a location, read the counters. */
   readonly oauth: HighLevelOAuth;
-  private readonly limiter: HighLevelRateLimiter;
+  /** Each location's budgets, by location id ("" for a request that names none). */
+  private readonly limiters = new Map<string, HighLevelRateLimiter>();
+  private readonly burst: HighLevelBurstLimit;
+  private readonly now: (() => number) | undefined;
   private readonly enforceRateLimit: boolean;
   private readonly retryAfterOn429: boolean;
 
@@ -60,14 +63,15 @@ export class HighLevelSimulator extends Simulator {
         name: "highlevel",
         handle: (request) => this.route(request),
         // A failed request still spends budget; a rate-limited one does not.
-        serverError: () => ({ status: 500, body: { msg: "Internal server error", accountStatus: "active" }, headers: rateLimitHeaders(this.limiter.take(), this.limiter.burst) }),
-        rateLimited: (retryAfter) => tooManyRequests(this.retryAfterOn429 ? retryAfter : undefined, rateLimitHeaders({ ...this.limiter.peek(), burstRemaining: 0 }, this.limiter.burst)),
+        serverError: (request) => ({ status: 500, body: { msg: "Internal server error", accountStatus: "active" }, headers: rateLimitHeaders(this.limiterFor(request).take(), this.burst) }),
+        rateLimited: (retryAfter, request) => tooManyRequests(this.retryAfterOn429 ? retryAfter : undefined, rateLimitHeaders({ ...this.limiterFor(request).peek(), burstRemaining: 0 }, this.burst)),
         // Token endpoints have their own errors; HighLevel does not say whether they count against the budget.
         faultFreePaths: ["/oauth/"],
       },
       options.faults,
     );
-    this.limiter = new HighLevelRateLimiter(options.now, { ...HIGHLEVEL_LIMITS, ...options.burstLimit });
+    this.burst = { burstMax: options.burstLimit?.burstMax ?? HIGHLEVEL_LIMITS.burstMax, burstIntervalMs: options.burstLimit?.burstIntervalMs ?? HIGHLEVEL_LIMITS.burstIntervalMs };
+    this.now = options.now;
     this.retryAfterOn429 = options.retryAfterOn429 ?? true;
     this.oauth = new HighLevelOAuth({ now: options.now, ...options.oauth });
     this.enforceRateLimit = options.enforceRateLimit ?? false;
@@ -78,13 +82,22 @@ export class HighLevelSimulator extends Simulator {
     return this.locations.find((l) => l.locationId === locationId)!;
   }
 
+  /** The budgets of the location a request names (in its path, or `locationId` in its query). */
+  private limiterFor(request: SimRequest): HighLevelRateLimiter {
+    const inPath = /^\/phone-system\/numbers\/location\/([^/]+)$/.exec(request.path)?.[1];
+    const locationId = inPath !== undefined ? decodeURIComponent(inPath) : (request.query.get("locationId") ?? "");
+    let limiter = this.limiters.get(locationId);
+    if (!limiter) this.limiters.set(locationId, (limiter = new HighLevelRateLimiter(this.now, this.burst)));
+    return limiter;
+  }
+
   private route(request: SimRequest): SimResponse | Promise<SimResponse> {
     const oauth = this.oauth.handle(request);
     const delayMs = this.oauth.tokenAnswerDelayMs;
     if (oauth && request.path === "/oauth/token" && delayMs > 0) return new Promise((resolve) => setTimeout(() => resolve(oauth), delayMs).unref());
     if (oauth) return oauth;
-    const budget = this.limiter.take();
-    const headers = rateLimitHeaders(budget, this.limiter.burst);
+    const budget = this.limiterFor(request).take();
+    const headers = rateLimitHeaders(budget, this.burst);
     if (!budget.allowed && this.enforceRateLimit) return tooManyRequests(this.retryAfterOn429 ? Math.max(1, Math.ceil(budget.windowLeftMs / 1000)) : undefined, headers);
     const response = this.answer(request);
     return { ...response, headers: { ...headers, ...response.headers } };

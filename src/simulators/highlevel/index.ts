@@ -12,7 +12,7 @@ export const highLevelSimulator = defineSimulator({
   key: "highlevel",
   label: "HighLevel",
   credentials: HIGHLEVEL_SIM_CREDENTIALS,
-  create: (options) => new HighLevelSimulator(options),
+  create: (options) => new HighLevelSimulator({ ...options, ...options.highlevel }),
   env: (sim) => ({
     HIGHLEVEL_TOKEN: HIGHLEVEL_SIM_CREDENTIALS.token,
     HIGHLEVEL_LOCATION_IDS: HIGHLEVEL_SIM_CREDENTIALS.locationIds.join(","),

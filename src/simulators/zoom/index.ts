@@ -12,7 +12,7 @@ export const zoomSimulator = defineSimulator({
   key: "zoom",
   label: "Zoom",
   credentials: ZOOM_SIM_CREDENTIALS,
-  create: (options) => new ZoomSimulator(options),
+  create: (options) => new ZoomSimulator({ ...options, ...options.zoom }),
   env: (sim) => ({
     ZOOM_ACCOUNT_ID: ZOOM_SIM_CREDENTIALS.accountId,
     ZOOM_CLIENT_ID: ZOOM_SIM_CREDENTIALS.clientId,

@@ -13,10 +13,11 @@ export interface ZoomSimulatorOptions {
   /** Lifetime of a `next_page_token`; Zoom's is 15 minutes. */
   pageTokenTtlMs?: number;
   /**
-   * Enforce a per-second budget on the list endpoint, as Zoom does per account (this API is in the
-   * MEDIUM class: 20 requests/s on Business+ plans). Off by default.
+   * Enforce Zoom's per-second budgets per account, one per rate-limit class as Zoom counts them:
+   * `/phone/numbers` is MEDIUM (Zoom Phone: 10/s Pro, 20/s Business+), `/number_management/numbers`
+   * LIGHT (20/s Pro, 40/s Business+). A number sets both classes to it (each its own budget). Off by default.
    */
-  qpsLimit?: number;
+  qpsLimit?: number | Partial<Record<ZoomRateClass, number>>;
   /** The clock tokens, page tokens and the per-second window run on (tests move it forward). */
   now?: () => number;
   /** Scopes of the tokens the app is granted (default: both list APIs'); `grantScopes` changes them later. */
@@ -31,6 +32,8 @@ export const ZOOM_LIST_SCOPES = {
   numberManagement: ["number_management_numbers:read:admin", "number_management:read:list_numbers:admin"],
 } as const;
 export const ZOOM_DEFAULT_SCOPES = [ZOOM_LIST_SCOPES.phone[0], ZOOM_LIST_SCOPES.numberManagement[0]];
+
+export type ZoomRateClass = "light" | "medium";
 
 /** Zoom Phone's rate-limit class for `GET /phone/numbers` ("Rate Limit Label: MEDIUM"). */
 const RATE_LIMIT_HEADERS = { "x-ratelimit-category": "Medium", "x-ratelimit-type": "QPS" };
@@ -71,8 +74,8 @@ export class ZoomSimulator extends Simulator {
   private readonly tokenTtlSeconds: number;
   private readonly pageTokenTtlMs: number;
   private readonly pageTokenKey = randomBytes(16);
-  /** Zoom's per-second budget on the list endpoint, when the options set one. */
-  private readonly qps: FixedWindow | undefined;
+  /** Zoom's per-second budget per class, for the classes the options set one for. */
+  private readonly qps: Partial<Record<ZoomRateClass, FixedWindow>> = {};
   private readonly now: () => number;
   private nmOrder: { sources: NumberManagementSource[]; numbers: string[]; sorted: NumberManagementSource[] } | undefined;
 
@@ -95,7 +98,11 @@ export class ZoomSimulator extends Simulator {
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
     this.pageTokenTtlMs = options.pageTokenTtlMs ?? 15 * 60_000;
     this.now = options.now ?? Date.now;
-    this.qps = options.qpsLimit === undefined ? undefined : new FixedWindow(options.qpsLimit, 1000, this.now);
+    const limits = typeof options.qpsLimit === "number" ? { light: options.qpsLimit, medium: options.qpsLimit } : (options.qpsLimit ?? {});
+    for (const rateClass of ["light", "medium"] as const) {
+      const limit = limits[rateClass];
+      if (limit !== undefined) this.qps[rateClass] = new FixedWindow(limit, 1000, this.now);
+    }
   }
 
   /** Change the app's scopes, as an admin editing it in the Marketplace: tokens minted from now on carry them. */
@@ -153,7 +160,7 @@ export class ZoomSimulator extends Simulator {
   }
 
   /** The bearer's refusal (401 code 124, the missing-scope answer, a 429), or undefined when it may list. */
-  private refuse(request: SimRequest, scopes: readonly string[], headers: Record<string, string>): SimResponse | undefined {
+  private refuse(request: SimRequest, scopes: readonly string[], headers: Record<string, string>, rateClass: ZoomRateClass): SimResponse | undefined {
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1];
     const token = bearer ? this.tokens.get(bearer) : undefined;
     if (token === undefined) return zoomError(401, 124, "Invalid access token.");
@@ -163,12 +170,12 @@ export class ZoomSimulator extends Simulator {
       const code = this.missingScopeStatus === 400 ? 4711 : 4700;
       return zoomError(this.missingScopeStatus, code, `Invalid access token, does not contain scopes:[${scopes.join(", ")}].`);
     }
-    if (!this.withinQps()) return { ...zoomError(429, 429, QPS_MESSAGE), headers: { ...headers, "retry-after": "1" } };
+    if (!this.withinQps(rateClass)) return { ...zoomError(429, 429, QPS_MESSAGE), headers: { ...headers, "retry-after": "1" } };
     return undefined;
   }
 
   private listNumbers(request: SimRequest): SimResponse {
-    const refused = this.refuse(request, ZOOM_LIST_SCOPES.phone, RATE_LIMIT_HEADERS);
+    const refused = this.refuse(request, ZOOM_LIST_SCOPES.phone, RATE_LIMIT_HEADERS, "medium");
     if (refused) return refused;
 
     const q = request.query;
@@ -214,7 +221,7 @@ export class ZoomSimulator extends Simulator {
 
   /** `GET /number_management/numbers`: filters AND together, `page_size` up to 200, no `total_records`. */
   private listNumberManagement(request: SimRequest): SimResponse {
-    const refused = this.refuse(request, ZOOM_LIST_SCOPES.numberManagement, NM_RATE_LIMIT_HEADERS);
+    const refused = this.refuse(request, ZOOM_LIST_SCOPES.numberManagement, NM_RATE_LIMIT_HEADERS, "light");
     if (refused) return refused;
     const q = request.query;
     const invalid = (name: string) => zoomError(400, 999, `Invalid value: ${name}`);
@@ -277,8 +284,9 @@ export class ZoomSimulator extends Simulator {
     return { status: 200, headers: NM_RATE_LIMIT_HEADERS, body: { ...(next !== undefined ? { next_page_token: next } : {}), page_size: pageSize, numbers: page } };
   }
 
-  private withinQps(): boolean {
-    return this.qps?.tryCount() ?? true;
+  /** Count one call in its class's budget; false (a 429) when that second's budget is spent. */
+  private withinQps(rateClass: ZoomRateClass): boolean {
+    return this.qps[rateClass]?.tryCount() ?? true;
   }
 
   private sealPageToken(offset: number, query: string): string {
