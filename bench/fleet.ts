@@ -29,7 +29,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: (out: string) => b
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const started: Child = { child, stdout: "" };
   return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       started.stdout += chunk.toString();
       if (ready(started.stdout)) resolve(started);
     });

@@ -204,7 +204,9 @@ describe("Zoom simulator follows the documented API", () => {
       const limited = new ZoomSimulator({ numbers: 5, qpsLimit: { medium: 1, light: 2 }, now: () => now });
       const url = await limited.start();
       try {
-        const bearer = ((await fetch(`${url}/oauth/token?grant_type=account_credentials&account_id=${accountId}`, { method: "POST", headers: { authorization: basic(clientId, clientSecret) } }).then((r) => r.json())) as { access_token: string }).access_token;
+        const bearer = (
+          (await fetch(`${url}/oauth/token?grant_type=account_credentials&account_id=${accountId}`, { method: "POST", headers: { authorization: basic(clientId, clientSecret) } }).then((r) => r.json())) as { access_token: string }
+        ).access_token;
         const call = (path: string) => fetch(`${url}/v2/${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then((r) => r.status);
         expect([await call("phone/numbers"), await call("phone/numbers")]).toEqual([200, 429]);
         expect([await call("number_management/numbers"), await call("number_management/numbers"), await call("number_management/numbers")]).toEqual([200, 200, 429]);

@@ -166,8 +166,7 @@ export function createRateBudgets(options: RateBudgetsOptions = {}): RateBudgets
               const waitMs = taken === ALL_IN_FLIGHT ? IN_FLIGHT_POLL_MS : taken;
               const waited = Date.now() - started;
               if (waited + waitMs > maxWaitMs) {
-                if (taken === ALL_IN_FLIGHT)
-                  throw refuse(`its ${limit.requests} places were held by calls still in flight for longer than this gateway waits (${maxWaitMs} ms)`, undefined);
+                if (taken === ALL_IN_FLIGHT) throw refuse(`its ${limit.requests} places were held by calls still in flight for longer than this gateway waits (${maxWaitMs} ms)`, undefined);
                 throw refuse(`room comes in ${(waitMs / 1000).toFixed(1)} s, past the ${maxWaitMs} ms this gateway waits`, waitMs);
               }
               options.onWait?.({ provider, accountId, budget: name, waitMs });
