@@ -1,9 +1,9 @@
 import "reflect-metadata";
-import { spawn } from "node:child_process";
 import { loadConfig } from "../src/config/config.js";
 import { createLogger } from "../src/logger.js";
 import { createProviderAccounts } from "../src/providers/create-accounts.js";
 import { startGateway } from "../src/server.js";
+import { startSimulatorProcess } from "./support/simulator-process.js";
 
 /**
  * `npm run bench` (second part): GET /export/phone-numbers.csv at BENCH_CSV_SCALES numbers per
@@ -75,19 +75,3 @@ for (const numbers of scales) {
 console.table(results);
 const [small, large] = results;
 if (small && large) console.log(`rows ×${(large.rows / small.rows).toFixed(0)} → CSV ×${(large.csvMb / small.csvMb).toFixed(0)}, RSS growth during the export ${small.peakGrowthMb} MB → ${large.peakGrowthMb} MB`);
-
-/** The four simulators in a child process (`npm run simulators`), and the environment it prints. */
-async function startSimulatorProcess(numbers: number): Promise<{ env: Record<string, string>; stop(): void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/simulators/main.ts"], { env: { ...process.env, SIM_NUMBERS: String(numbers), LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] });
-  const env: Record<string, string> = {};
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const match of out.matchAll(/^export (\w+)=(\S+)$/gm)) env[match[1]!] = match[2]!;
-      if (out.includes("Fault switches")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`simulators exited with ${code}`)));
-  });
-  return { env, stop: () => child.kill() };
-}

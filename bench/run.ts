@@ -4,7 +4,6 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import got from "got";
 import { pino } from "pino";
 import { print } from "graphql";
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../src/config/config.js";
@@ -12,6 +11,7 @@ import { createProviderAccounts } from "../src/providers/create-accounts.js";
 import { startGateway } from "../src/server.js";
 import { DashboardDocument } from "../test/generated/operations.js";
 import { BenchClient } from "./support/client-process.js";
+import { startSimulatorProcess } from "./support/simulator-process.js";
 
 const silentLogger = pino({ level: "silent" });
 
@@ -35,43 +35,6 @@ const scales = (process.env.BENCH_SCALES ?? "1000,10000,50000").split(",").map(N
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const warmRequests = Number(process.env.BENCH_WARM_REQUESTS ?? 300);
 // Both servers run in this process and the client in a child, so process.cpuUsage() is the server's alone.
-
-interface Simulators {
-  env: Record<string, string>;
-  counts(): Promise<number>;
-  stop(): void;
-}
-
-async function startSimulatorProcess(numbers: number): Promise<Simulators> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/simulators/main.ts"], {
-    // Telnyx's window sized for the largest listing (201 pages at 50,000): the bench measures listing, not waiting for a reset.
-    env: { ...process.env, SIM_NUMBERS: String(numbers), SIM_ALL_LATENCY_MS: String(latencyMs), SIM_TELNYX_RATE_LIMIT: "1000/60", LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const env: Record<string, string> = {};
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const match of out.matchAll(/^export (\w+)=(\S+)$/gm)) env[match[1]!] = match[2]!;
-      if (out.includes("Fault switches")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`simulators exited with ${code}`)));
-  });
-  const bases = [env.HIGHLEVEL_BASE_URL!, env.TELNYX_BASE_URL!.replace(/\/v2$/, ""), env.ZOOM_BASE_URL!.replace(/\/v2$/, ""), env.BUTTER_BASE_URL!];
-  return {
-    env,
-    async counts() {
-      let total = 0;
-      for (const base of bases) {
-        const counts = await got(`${base}/__sim/counts`).json<Record<string, number>>();
-        for (const [key, n] of Object.entries(counts)) if (!key.includes("/oauth/")) total += n;
-      }
-      return total;
-    },
-    stop: () => child.kill("SIGTERM"),
-  };
-}
 
 /** The server's CPU ms (this process: user + system) per request over one client command of `n` requests. */
 async function serverCpu<T>(n: number, run: () => Promise<T>): Promise<{ cpuMs: number; result: T }> {
@@ -103,7 +66,8 @@ async function serveFromMemory(response: unknown): Promise<{ url: string; stop()
 
 const client = BenchClient.start();
 for (const numbers of scales) {
-  const sims = await startSimulatorProcess(numbers);
+  // Telnyx's window sized for the largest listing (201 pages at 50,000): the bench measures listing, not waiting for a reset.
+  const sims = await startSimulatorProcess(numbers, { SIM_ALL_LATENCY_MS: String(latencyMs), SIM_TELNYX_RATE_LIMIT: "1000/60" });
   const config = loadConfig({ ...sims.env, PORT: "0" });
   const accounts = createProviderAccounts(config.accounts, { log: silentLogger });
   // The cold listing starts with the gateway (every account is listed once in the background at start-up) and ends
@@ -160,7 +124,7 @@ for (const numbers of scales) {
 }
 
 // The baseline: Apollo Server + got, one upstream round trip per request, no memory.
-const sims = await startSimulatorProcess(1000);
+const sims = await startSimulatorProcess(1000, { SIM_ALL_LATENCY_MS: String(latencyMs) });
 const baseline = new ApolloServer({
   typeDefs: "type N { id: ID! e164: String! } type Query { numbers: [N!]! }",
   resolvers: {

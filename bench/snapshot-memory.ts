@@ -1,9 +1,9 @@
 import "reflect-metadata";
-import { spawn } from "node:child_process";
 import pino from "pino";
 import { loadConfig } from "../src/config/config.js";
 import { createProviderAccounts } from "../src/providers/create-accounts.js";
 import { SnapshotService } from "../src/snapshots/snapshot-service.js";
+import { startSimulatorProcess } from "./support/simulator-process.js";
 
 /**
  * Snapshot memory: `node --expose-gc --import tsx bench/snapshot-memory.ts` (BENCH_NUMBERS, default
@@ -16,20 +16,8 @@ const numbers = Number(process.env.BENCH_NUMBERS ?? 50_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc --import tsx bench/snapshot-memory.ts");
 
-const child = spawn(process.execPath, ["--import", "tsx", "src/simulators/main.ts"], {
-  env: { ...process.env, SIM_NUMBERS: String(numbers), SIM_TELNYX_RATE_LIMIT: "1000/60", LOG_LEVEL: "silent" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const env: NodeJS.ProcessEnv = { ...process.env };
-await new Promise<void>((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-    for (const match of out.matchAll(/^export (\w+)=(\S+)$/gm)) env[match[1]!] = match[2]!;
-    if (out.includes("Fault switches")) resolve();
-  });
-  child.on("exit", (code) => reject(new Error(`simulators exited with ${code}`)));
-});
+const sims = await startSimulatorProcess(numbers, { SIM_TELNYX_RATE_LIMIT: "1000/60" });
+const env: NodeJS.ProcessEnv = { ...process.env, ...sims.env };
 
 const settledHeap = () => {
   for (let i = 0; i < 4; i++) gc();
@@ -58,5 +46,5 @@ console.log(
     versions: accounts.map((a) => service.peek(a)?.version ?? "-").join(","),
   }),
 );
-child.kill();
+sims.stop();
 process.exit(0);
