@@ -26,10 +26,10 @@ describe("bounded waits and listings", () => {
   afterAll(() => stack?.stop());
 
   it("answers at the deadline, long before the hung provider would, with the others' data and UPSTREAM_TIMEOUT for it; an endless cursor and an absurd total_pages stop at the page cap", async () => {
-    const started = Date.now();
     const answer = await stack.request<ByProvider, never>(BY_PROVIDER);
-    // HighLevel would answer after 15 s; the 2.5 s deadline answers well before (it leaves Zoom's small listing time on a loaded machine).
-    expect(Date.now() - started).toBeLessThan(12_000);
+    // The answer did not wait for the hung provider: HighLevel (answering after 15 s, its listing budget 6 s) is still listing
+    // when it arrives. Order, not a clock: how long the deadline takes on this machine is not this test's to assert.
+    expect(stack.gateway.snapshots.status().filter((s) => s.provider === "HIGHLEVEL").map((s) => s.state)).toEqual(["loading", "loading", "loading"]);
     expect(new Set(answer.data!.phoneNumbers.nodes.map((n) => n.provider))).toEqual(new Set(["ZOOM"]));
     const byProvider = Object.fromEntries(answer.errors!.map((e) => [e.extensions?.provider, e]));
     expect(byProvider.HIGHLEVEL!.extensions!.code).toBe("UPSTREAM_TIMEOUT");
