@@ -18,7 +18,7 @@ import { csvExportRouter } from "./plugin/csv-export/index.js";
 import { ideEnabled, ideRouter } from "./plugin/ide/index.js";
 import { freshnessPlugin } from "./plugin/freshness/index.js";
 import { DEFAULT_RESPONSE_CACHE_MB, ResponseCache, responseCacheFront, responseCachePlugin, type ResponseCacheCounts } from "./plugin/response-cache/index.js";
-import { frontReadError, requestCacheKeyOf, type RequestCacheKey } from "./plugin/response-cache/http-front.js";
+import { frontReadError, type RequestCacheKey } from "./plugin/response-cache/http-front.js";
 import { DEFAULT_MAX_QUERY_COST, queryCostPlugin } from "./plugin/query-cost/index.js";
 import { upstreamErrorsPlugin } from "./plugin/upstream-errors/index.js";
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits, type DocumentLimits } from "./plugin/document-limits/index.js";
@@ -237,7 +237,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     frontReadError,
     observation.enter,
     expressMiddleware(server, {
-      context: async ({ req }) => ({ snapshots: readerFor(req), requestCacheKey: requestCacheKeyOf(req) }),
+      context: async ({ req }) => ({ snapshots: readerFor(req) }),
     }),
   );
   app.use(unreadableBody);

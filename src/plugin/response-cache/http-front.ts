@@ -12,10 +12,9 @@ export interface RequestCacheKey {
 /** Bodies the front reads itself: a dashboard's poll is a few hundred bytes; anything larger goes the usual way. */
 const MAX_FRONT_BODY = 64 * 1024;
 
-const REQUEST_KEY = Symbol("numbergraph.requestCacheKey");
 const READ_ERROR = Symbol("numbergraph.requestReadError");
 
-type FrontRequest = IncomingMessage & { body?: unknown; [REQUEST_KEY]?: RequestCacheKey; [READ_ERROR]?: Error };
+type FrontRequest = IncomingMessage & { body?: unknown; [READ_ERROR]?: Error };
 
 export interface ResponseCacheFrontOptions {
   cache: ResponseCache;
@@ -30,10 +29,10 @@ export interface ResponseCacheFrontOptions {
   /** What the full pipeline does for every answer: the access-log line and the request metrics. */
   answered(event: { req: IncomingMessage; res: ServerResponse; requestId: string; operationName: string | null; durationMs: number }): void;
   /**
-   * Runs a request the front read and did not find, with its parsed body, as the pipeline would
-   * (Apollo without express's routing and body parsing); without it, the request goes on to `next`.
+   * Runs a request the front read and did not find, with its parsed body and the key to store its
+   * answer under, as the pipeline would (Apollo without express's routing and body parsing).
    */
-  execute?(req: IncomingMessage, res: ServerResponse, body: unknown, key: RequestCacheKey, started: number): void;
+  execute(req: IncomingMessage, res: ServerResponse, body: unknown, key: RequestCacheKey, started: number): void;
 }
 
 /**
@@ -44,9 +43,8 @@ export interface ResponseCacheFrontOptions {
  * `JSON.stringify` of the data. That is what a polled dashboard sends, so the polls cost little more
  * than the HTTP exchange.
  *
- * Everything else goes on to `next` unchanged. A small JSON body the front has read is handed on
- * parsed, as `express.json()` would have left it (`req.body`; a parse error through
- * `frontReadError`), with the key the plugin stores the answer under.
+ * Everything else goes on to `next` unchanged; a body the front read and could not parse goes on
+ * with its parse error (`frontReadError`), as `express.json()` would have failed it.
  */
 export function responseCacheFront(options: ResponseCacheFrontOptions, next: RequestListener): RequestListener {
   const { cache } = options;
@@ -65,9 +63,10 @@ export function responseCacheFront(options: ResponseCacheFrontOptions, next: Req
       if (!hit) {
         // Counted by the plugin, which may yet find the operation under other bytes.
         const front = req as FrontRequest;
-        handOn(front, text!, { key });
-        if (options.execute && !front[READ_ERROR]) return options.execute(req, res, front.body, { key }, started);
-        return next(req, res);
+        handOn(front, text!);
+        // A body that is not a JSON request goes on to express, which answers it as it answers every unreadable body.
+        if (front[READ_ERROR]) return next(req, res);
+        return options.execute(req, res, front.body, { key }, started);
       }
       cache.count("hits");
       const freshness = cache.servedFrom(hit.read, now);
@@ -78,11 +77,6 @@ export function responseCacheFront(options: ResponseCacheFrontOptions, next: Req
       options.answered({ req, res, requestId, operationName: hit.answer.operationName, durationMs: performance.now() - started });
     });
   };
-}
-
-/** The key the front missed under, for the GraphQL context (undefined for requests it did not read). */
-export function requestCacheKeyOf(req: IncomingMessage): RequestCacheKey | undefined {
-  return (req as FrontRequest)[REQUEST_KEY];
 }
 
 /** After `express.json()`: a body the front read and could not parse fails as express.json() would have failed it. */
@@ -108,8 +102,7 @@ function readBody(req: IncomingMessage, done: (error: Error | undefined, text?: 
 }
 
 /** What `express.json()` (strict) would have made of the body: an object or array, or a 400 `entity.parse.failed`. */
-function handOn(req: FrontRequest, text: string, key: RequestCacheKey): void {
-  req[REQUEST_KEY] = key;
+function handOn(req: FrontRequest, text: string): void {
   try {
     const first = /\S/.exec(text)?.[0];
     if (first !== "{" && first !== "[") throw new SyntaxError(`Unexpected token '${first ?? ""}': a GraphQL request is a JSON object`);
