@@ -29,7 +29,12 @@ describe("bounded waits and listings", () => {
     const answer = await stack.request<ByProvider, never>(BY_PROVIDER);
     // The answer did not wait for the hung provider: HighLevel (answering after 15 s, its listing budget 6 s) is still listing
     // when it arrives. Order, not a clock: how long the deadline takes on this machine is not this test's to assert.
-    expect(stack.gateway.snapshots.status().filter((s) => s.provider === "HIGHLEVEL").map((s) => s.state)).toEqual(["loading", "loading", "loading"]);
+    expect(
+      stack.gateway.snapshots
+        .status()
+        .filter((s) => s.provider === "HIGHLEVEL")
+        .map((s) => s.state),
+    ).toEqual(["loading", "loading", "loading"]);
     expect(new Set(answer.data!.phoneNumbers.nodes.map((n) => n.provider))).toEqual(new Set(["ZOOM"]));
     const byProvider = Object.fromEntries(answer.errors!.map((e) => [e.extensions?.provider, e]));
     expect(byProvider.HIGHLEVEL!.extensions!.code).toBe("UPSTREAM_TIMEOUT");
