@@ -70,7 +70,7 @@ for (const numbers of scales) {
     maxRssAfterMb: mb(process.resourceUsage().maxRSS * 1024),
   });
   await gateway.stop();
-  sims.stop();
+  await sims.stop();
 }
 console.table(results);
 const [small, large] = results;

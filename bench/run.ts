@@ -1,48 +1,60 @@
-import "reflect-metadata";
-import { ApolloServer } from "@apollo/server";
-import { startStandaloneServer } from "@apollo/server/standalone";
-import got from "got";
-import { pino } from "pino";
 import { print } from "graphql";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadConfig } from "../src/config/config.js";
-import { createProviderAccounts } from "../src/providers/create-accounts.js";
-import { startGateway } from "../src/server.js";
+import { BUTTER_RATE_LIMIT } from "../src/providers/butter/butter-client.js";
+import { windowWithMarginMs, type RateLimitConfig } from "../src/providers/shared/rate-budget.js";
+import { zoomRateLimit } from "../src/providers/zoom/zoom-rate-budget.js";
 import { DashboardDocument } from "../test/generated/operations.js";
+import { treeCpuMs } from "./peers/src/process-cpu.js";
+import { startChild } from "./support/child-process.js";
 import { BenchClient } from "./support/client-process.js";
+import { buildGateway, startGatewayProcess } from "./support/gateway-process.js";
 import { startSimulatorProcess } from "./support/simulator-process.js";
-
-const silentLogger = pino({ level: "silent" });
 
 /**
  * `npm run bench`: what the snapshots buy, per inventory scale (numbers per simulated account),
  * as counts and ratios from one run — never asserted in tests (these machines are shared and
- * noisy). The simulators run in a child process with a fixed latency per call, so the gateway's
- * CPU and memory are its own.
+ * noisy). Every part is a process of its own: the simulators (a fixed latency per call), the HTTP
+ * client, and for each scale a fresh gateway as production runs it (`npm run build` once, then
+ * `node dist/main.js`), so each scale's CPU and peak memory are that gateway's alone, read from
+ * the kernel's accounting of its process (/proc/<pid>/stat and /proc/<pid>/status).
  *
- *   cold listing            time from start-up to every account's snapshot, beside the physical limit
- *                           (pages × latency on the longest sequential chain)
+ *   start-up                ms from the gateway's spawn to its URL on stdout
+ *   cold listing            ms from its spawn to every account's snapshot fresh (/readyz), beside the physical
+ *                           limit (pages × latency on the longest sequential chain) and what the gateway's rate
+ *                           budgets allow on those chains (Butter 10/s, Zoom's light class 10/s)
  *   warm first:100          p50 and CPU ms per request, executed from the snapshots (a new alias each time)
  *   dashboard poll          the Dashboard operation, first: 1000, repeated (a response-cache hit), beside a bare
  *                           node:http server serialising the same answer from memory
  *   full walk (first:1000)  upstream calls and time to page the whole dashboard
- *   peak RSS                of this process (the gateway: the HTTP client runs in a child process)
- *   baseline                CPU ms per request of a minimal Apollo + got server that lists 100
- *                           Telnyx numbers from the simulator on every request
+ *   peak RSS                the gateway process's VmHWM after the cold listing and after the walk; its VmRSS then
+ *   baseline                CPU ms per request of a minimal Apollo + got server (bench/peers/baseline/server.ts,
+ *                           its own process) that lists 100 Telnyx numbers from the simulator on every request
  */
 const scales = (process.env.BENCH_SCALES ?? "1000,10000,50000").split(",").map(Number);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+// A server's CPU is read in 10 ms clock ticks: 300 requests of ~2–5 ms keep that under 5 % of a total.
 const warmRequests = Number(process.env.BENCH_WARM_REQUESTS ?? 300);
-// Both servers run in this process and the client in a child, so process.cpuUsage() is the server's alone.
 
-/** The server's CPU ms (this process: user + system) per request over one client command of `n` requests. */
-async function serverCpu<T>(n: number, run: () => Promise<T>): Promise<{ cpuMs: number; result: T }> {
-  const cpu = process.cpuUsage();
-  const result = await run();
-  const used = process.cpuUsage(cpu);
-  return { cpuMs: round((used.user + used.system) / 1000 / n), result };
+interface Accounted {
+  /** CPU ms (user + system) accounted to the server so far. */
+  cpuMs(): number;
 }
+
+/** The server's CPU ms per request over one client command of `n` requests, from its own accounting. */
+async function serverCpu<T>(n: number, server: Accounted, run: () => Promise<T>): Promise<{ cpuMs: number; result: T }> {
+  const before = server.cpuMs();
+  const result = await run();
+  return { cpuMs: round((server.cpuMs() - before) / n), result };
+}
+
+/** The bare server below runs in this process, which otherwise only waits on its children: its CPU is this process's. */
+const thisProcess: Accounted = {
+  cpuMs() {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  },
+};
 
 const round = (x: number) => Math.round(x * 100) / 100;
 const rows: Record<string, unknown>[] = [];
@@ -64,48 +76,52 @@ async function serveFromMemory(response: unknown): Promise<{ url: string; stop()
   return { url: `http://127.0.0.1:${port}/graphql`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+buildGateway();
 const client = BenchClient.start();
 for (const numbers of scales) {
   // Telnyx's window sized for the largest listing (201 pages at 50,000): the bench measures listing, not waiting for a reset.
   const sims = await startSimulatorProcess(numbers, { SIM_ALL_LATENCY_MS: String(latencyMs), SIM_TELNYX_RATE_LIMIT: "1000/60" });
-  const config = loadConfig({ ...sims.env, PORT: "0" });
-  const accounts = createProviderAccounts(config.accounts, { log: silentLogger });
   // The cold listing starts with the gateway (every account is listed once in the background at start-up) and ends
   // when the last account's snapshot is in: a second listing right after would find Telnyx's window spent at 50,000.
   const callsAtStart = await sims.counts();
-  const started = performance.now();
-  // A TTL longer than the run: no refresh lands in the middle of a measurement (a 50,000 walk takes over a minute).
-  const gateway = await startGateway({ accounts, gatewayKeys: [], port: 0, host: "127.0.0.1", snapshotPolicy: { minRefreshMs: 0, ttlMs: 3_600_000 }, logger: silentLogger });
-  const serverStartMs = performance.now() - started;
-  await gateway.snapshots.warmAll();
-  const coldMs = performance.now() - started;
-  const status = gateway.snapshots.status();
-  if (status.some((s) => s.state !== "fresh")) throw new Error(`cold listing failed: ${JSON.stringify(status.filter((s) => s.state !== "fresh"))}`);
+  const gateway = await startGatewayProcess(sims.env);
+  const coldMs = await gateway.waitWarm();
+  const peakRssAfterColdMb = gateway.memory().peakRssMb;
   // The longest sequential chain: Butter (100 per page) and Zoom Number Management (200 per page) follow cursors one page
   // after another; HighLevel 1,000 per page, then its pools; Telnyx 250 per page, pages 2..N four at a time.
   const perAccount = [Math.ceil(numbers / 100), Math.ceil(numbers / 200), Math.floor(numbers / 1000) + 2, 1 + Math.ceil((Math.ceil(numbers / 250) - 1) / 4)];
   const physicalMs = Math.max(...perAccount) * latencyMs;
+  // What the gateway's own rate budgets allow on those chains (a call holds one of `requests` places from its start until a
+  // window after it ended): Butter's 10/s, and Zoom Number Management's light class at half the Pro plan (HighLevel's 100 per
+  // 10 s and the simulator's Telnyx window are never reached here).
+  const budgetMs = (calls: number, limit: RateLimitConfig) => Math.round((calls / limit.requests) * (windowWithMarginMs(limit.perSeconds) + latencyMs));
+  const rateBudgetMs = Math.max(budgetMs(perAccount[0]!, BUTTER_RATE_LIMIT), budgetMs(perAccount[1]!, zoomRateLimit({}, "light")!));
   const coldCalls = (await sims.counts()) - callsAtStart;
 
   // Every warm page under a new alias: the response cache cannot hit, so each executes against the snapshots.
-  const warm = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: gateway.url, body: JSON.stringify({ query: warmPage }), n: warmRequests, distinct: true }));
+  // 20 first, unmeasured (the fresh process's first requests compile its code paths), under aliases of their own.
+  const warmBody = JSON.stringify({ query: warmPage });
+  await client.send({ kind: "repeat", url: gateway.url, body: warmBody.replace("__ALIAS__", "warmup__ALIAS__"), n: 20, distinct: true });
+  const warm = await serverCpu(warmRequests, gateway, () => client.send({ kind: "repeat", url: gateway.url, body: warmBody, n: warmRequests, distinct: true }));
   // A polled dashboard (first: 1000, the same request each time) beside a bare server serialising the same answer from memory.
   const poll = JSON.stringify({ query: dashboard, variables: { first: 1000 } });
   await client.send({ kind: "repeat", url: gateway.url, body: poll, n: 20 });
-  const dashboardPoll = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: gateway.url, body: poll, n: warmRequests }));
+  const dashboardPoll = await serverCpu(warmRequests, gateway, () => client.send({ kind: "repeat", url: gateway.url, body: poll, n: warmRequests }));
   const memory = await serveFromMemory(await (await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: poll })).json());
   await client.send({ kind: "repeat", url: memory.url, body: poll, n: 20 });
-  const fromMemory = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: memory.url, body: poll, n: warmRequests }));
+  const fromMemory = await serverCpu(warmRequests, thisProcess, () => client.send({ kind: "repeat", url: memory.url, body: poll, n: warmRequests }));
   await memory.stop();
   const walkCallsBefore = await sims.counts();
-  const walk = await serverCpu(1, () => client.send({ kind: "walk", url: gateway.url, query: dashboard, first: 1000, field: "phoneNumbers" }));
+  const walk = await client.send({ kind: "walk", url: gateway.url, query: dashboard, first: 1000, field: "phoneNumbers" });
   const walkCalls = (await sims.counts()) - walkCallsBefore;
+  const afterWalk = gateway.memory();
   rows.push({
     numbersPerAccount: numbers,
-    numbers: walk.result.nodes,
-    serverStartMs: Math.round(serverStartMs),
+    numbers: walk.nodes,
+    serverStartMs: Math.round(gateway.startMs),
     coldListingMs: Math.round(coldMs),
     physicalLimitMs: physicalMs,
+    rateBudgetLimitMs: rateBudgetMs,
     coldUpstreamCalls: coldCalls,
     warmFirst100P50Ms: round(warm.result.p50Ms),
     warmFirst100CpuMs: warm.cpuMs,
@@ -113,33 +129,28 @@ for (const numbers of scales) {
     dashboard1000PollCpuMs: dashboardPoll.cpuMs,
     fromMemoryP50Ms: round(fromMemory.result.p50Ms),
     fromMemoryCpuMs: fromMemory.cpuMs,
-    fullWalkPages: walk.result.pages,
+    fullWalkPages: walk.pages,
     fullWalkUpstreamCalls: walkCalls,
-    fullWalkMs: Math.round(walk.result.ms),
-    walkOverCold: round(walk.result.ms / coldMs),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    fullWalkMs: Math.round(walk.ms),
+    walkOverCold: round(walk.ms / coldMs),
+    peakRssAfterColdMb,
+    peakRssMb: afterWalk.peakRssMb,
+    rssAfterWalkMb: afterWalk.rssMb,
   });
   await gateway.stop();
-  sims.stop();
+  await sims.stop();
 }
 
-// The baseline: Apollo Server + got, one upstream round trip per request, no memory.
+// The baseline: Apollo Server + got, one upstream round trip per request, no memory; in its own process, accounted as the gateway is.
 const sims = await startSimulatorProcess(1000, { SIM_ALL_LATENCY_MS: String(latencyMs) });
-const baseline = new ApolloServer({
-  typeDefs: "type N { id: ID! e164: String! } type Query { numbers: [N!]! }",
-  resolvers: {
-    Query: {
-      numbers: async () => {
-        const body = await got(`${sims.env.TELNYX_BASE_URL}/phone_numbers`, { searchParams: { "page[size]": 100 }, headers: { authorization: `Bearer ${sims.env.TELNYX_API_KEY}` } }).json<{ data: { id: string; phone_number: string }[] }>();
-        return body.data.map((n) => ({ id: n.id, e164: n.phone_number }));
-      },
-    },
-  },
-});
-const { url: baselineUrl } = await startStandaloneServer(baseline, { listen: { port: 0, host: "127.0.0.1" } });
-const direct = await serverCpu(warmRequests, () => client.send({ kind: "repeat", url: baselineUrl, body: JSON.stringify({ query: "{ numbers { id e164 } }" }), n: warmRequests }));
+const baselineEnv = { ...process.env, PORT: "0", TELNYX_API_KEY: sims.env.TELNYX_API_KEY, TELNYX_BASE_URL: sims.env.TELNYX_BASE_URL };
+const baseline = await startChild(["--import", "tsx", "bench/peers/baseline/server.ts"], baselineEnv, (out) => /GraphQL at \S+/.test(out));
+const baselineUrl = /GraphQL at (\S+)/.exec(baseline.announcement)![1]!;
+const baselineQuery = JSON.stringify({ query: "{ page(first: 100) { data { id phone_number } } }" });
+await client.send({ kind: "repeat", url: baselineUrl, body: baselineQuery, n: 20 });
+const direct = await serverCpu(warmRequests, { cpuMs: () => treeCpuMs(baseline.pid) }, () => client.send({ kind: "repeat", url: baselineUrl, body: baselineQuery, n: warmRequests }));
 await baseline.stop();
-sims.stop();
+await sims.stop();
 client.stop();
 
 console.table(rows);

@@ -46,5 +46,5 @@ console.log(
     versions: accounts.map((a) => service.peek(a)?.version ?? "-").join(","),
   }),
 );
-sims.stop();
+await sims.stop();
 process.exit(0);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { startChild } from "./child-process.js";
 
 /** The four simulators in a child process (`npm run simulators`), so the benchmarked process's CPU and memory are its own. */
 export interface SimulatorProcess {
@@ -6,25 +6,14 @@ export interface SimulatorProcess {
   env: Record<string, string>;
   /** Upstream calls the simulators have answered so far, token grants left out. */
   counts(): Promise<number>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** `settings`: SIM_* switches, e.g. `{ SIM_ALL_LATENCY_MS: "20", SIM_TELNYX_RATE_LIMIT: "1000/60" }`. */
 export async function startSimulatorProcess(numbers: number, settings: Record<string, string> = {}): Promise<SimulatorProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/simulators/main.ts"], {
-    env: { ...process.env, ...settings, SIM_NUMBERS: String(numbers), LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = await startChild(["--import", "tsx", "src/simulators/main.ts"], { ...process.env, ...settings, SIM_NUMBERS: String(numbers), LOG_LEVEL: "silent" }, (out) => out.includes("Fault switches"));
   const env: Record<string, string> = {};
-  await new Promise<void>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const match of out.matchAll(/^export (\w+)=(\S+)$/gm)) env[match[1]!] = match[2]!;
-      if (out.includes("Fault switches")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`simulators exited with ${code}`)));
-  });
+  for (const match of child.announcement.matchAll(/^export (\w+)=(\S+)$/gm)) env[match[1]!] = match[2]!;
   const bases = [env.HIGHLEVEL_BASE_URL!, env.TELNYX_BASE_URL!.replace(/\/v2$/, ""), env.ZOOM_BASE_URL!.replace(/\/v2$/, ""), env.BUTTER_BASE_URL!];
   return {
     env,
@@ -36,6 +25,6 @@ export async function startSimulatorProcess(numbers: number, settings: Record<st
       }
       return total;
     },
-    stop: () => child.kill("SIGTERM"),
+    stop: () => child.stop(),
   };
 }
