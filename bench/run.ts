@@ -33,7 +33,7 @@ import { startSimulatorProcess } from "./support/simulator-process.js";
  */
 const scales = (process.env.BENCH_SCALES ?? "1000,10000,50000").split(",").map(Number);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
-// A server's CPU is read in 10 ms clock ticks: 300 requests of ~2–5 ms keep that under 5 % of a total.
+// A server's CPU is read in 10 ms clock ticks, so a delta of two reads is ±20 ms: 300 requests of ≥ 2 ms (≥ 600 ms) keep that under 5 %.
 const warmRequests = Number(process.env.BENCH_WARM_REQUESTS ?? 300);
 
 interface Accounted {
