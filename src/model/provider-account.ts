@@ -5,6 +5,11 @@ import type { Provider } from "./provider.js";
 export interface ListingBounds {
   /** Aborted when the listing's time budget is spent or the gateway stops. */
   signal: AbortSignal;
+  /**
+   * When the time budget is spent (epoch ms, `Date.now`'s clock): `signal` aborts then. A rate-limit
+   * wait that would end later is refused at once rather than sat out.
+   */
+  deadlineAt: number;
   /** The most pages one listing may fetch; past it the listing fails with UPSTREAM_BAD_RESPONSE naming the cap. */
   maxPages: number;
 }

@@ -306,11 +306,13 @@ export class SnapshotService {
 
   /** One listing within its bounds: the page cap, the time budget, the breaker, and the gateway's stop. */
   private async list(s: AccountState): Promise<AccountSnapshot> {
+    // On Date.now's clock, not `now`: the budget's timer runs in real time, and the rate-limit waits it bounds too.
+    const deadlineAt = Date.now() + this.policy.listingBudgetMs;
     const budget = AbortSignal.timeout(this.policy.listingBudgetMs);
     const signal = AbortSignal.any([budget, this.stopping.signal]);
     let inventory;
     try {
-      inventory = await s.breaker.execute(() => s.account.listInventory({ signal, maxPages: this.policy.maxPages }));
+      inventory = await s.breaker.execute(() => s.account.listInventory({ signal, deadlineAt, maxPages: this.policy.maxPages }));
     } catch (error) {
       throw budget.aborted ? this.budgetSpent(s) : error;
     }

@@ -13,7 +13,7 @@ import { captureLogLines, testLogger } from "../support/log-capture.js";
 
 const [MAIN, BRANCH] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string];
 const QUERY = "{ phoneNumbers(first: 1000, filter: { providers: [HIGHLEVEL] }) { totalCount nodes { e164 accountId } } }";
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 2000 };
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000 };
 const none = { telnyx: [], zoom: [], butter: [] };
 interface Answer {
   data?: { phoneNumbers: { totalCount: number; nodes: { e164: string; accountId: string }[] } } | null;

@@ -18,7 +18,7 @@ function numberCounts(sim: HighLevelSimulator): Record<string, number> {
 const [MAIN, BRANCH, EMPTY] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string, string, string];
 const TOKEN = SIM_CREDENTIALS.highlevel.token;
 const numbersPath = (location: string) => `GET /phone-system/numbers/location/${location}`;
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000 };
 const inventoryOf = (sim: HighLevelSimulator, location: string) => sim.location(location).numbers.map((n) => [n.sid, n.phoneNumber]);
 const listed = (numbers: NumberRecord[]) => numbers.map((n) => [n.providerId, n.e164]);
 

@@ -3,13 +3,14 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { createHighLevelAccounts } from "../../src/providers/highlevel/highlevel-client.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
+import { testBounds } from "../support/stack.js";
 import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 
 const [MAIN] = SIM_CREDENTIALS.highlevel.locationIds as unknown as [string];
 const NUMBERS = `GET /phone-system/numbers/location/${MAIN}`;
 const POOLS = "GET /phone-system/number-pools";
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 5000 };
-const bounds = () => ({ signal: new AbortController().signal, maxPages: 100 });
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000 };
+const bounds = () => testBounds({ maxPages: 100 });
 
 describe("HighLevel pacing by X-RateLimit-Remaining and X-RateLimit-Interval-Milliseconds", () => {
   const sims: HighLevelSimulator[] = [];

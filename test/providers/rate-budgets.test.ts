@@ -14,9 +14,10 @@ const spec = (accountId: string, requests: number, perSeconds: number, extra: Pa
   accountId,
   name: "calls",
   limit: { requests, perSeconds },
-  maxWaitMs: 10_000,
   ...extra,
 });
+/** A listing's bounds with `budgetMs` of its time budget left. */
+const within = (budgetMs = 10_000, signal = AbortSignal.timeout(budgetMs)) => ({ signal, deadlineAt: Date.now() + budgetMs });
 
 async function refusal(taking: Promise<unknown>): Promise<UpstreamError> {
   try {
@@ -56,8 +57,8 @@ describe("rate budgets shared through a real Redis", () => {
     }).budget(spec("shared", 3, 1));
     const observed: RateLimitWait[] = [];
     const stopObserving = observeRateLimitWaits((w) => observed.push(w));
-    for (let i = 0; i < 3; i++) (await a.take()).settle();
-    (await b.take()).settle();
+    for (let i = 0; i < 3; i++) (await a.take(within())).settle();
+    (await b.take(within())).settle();
     stopObserving();
     // What metrics count: one call held back by a budget.
     expect(observed).toEqual([expect.objectContaining({ provider: "HIGHLEVEL", accountId: "shared", source: "budget" })]);
@@ -81,11 +82,11 @@ describe("rate budgets shared through a real Redis", () => {
     const waits: RateBudgetWait[] = [];
     const budgets = createRateBudgets({ redis, onWait: (w) => waits.push(w) });
     const a = budgets.budget(spec("in-flight", 1, 1));
-    const held = await a.take();
+    const held = await a.take(within());
     let second: "waiting" | "went" = "waiting";
     const next = budgets
       .budget(spec("in-flight", 1, 1))
-      .take()
+      .take(within())
       .then((place) => {
         second = "went";
         return place;
@@ -98,31 +99,33 @@ describe("rate budgets shared through a real Redis", () => {
     expect(second).toBe("went");
   });
 
-  it("refuses at once, never sending, when room is further off than the call may wait", async () => {
+  it("refuses at once, never sending, when room comes after the listing's time budget is spent", async () => {
     const redis = connect();
     await redis.firstConnect;
     const waits: RateBudgetWait[] = [];
     const budget = createRateBudgets({
       redis,
       onWait: (w) => waits.push(w),
-    }).budget(spec("slow", 1, 60, { maxWaitMs: 1000 }));
-    (await budget.take()).settle();
-    const error = await refusal(budget.take());
+    }).budget(spec("slow", 1, 60));
+    (await budget.take(within())).settle();
+    const error = await refusal(budget.take(within(5_000)));
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
-    expect(error.message).toMatch(/^HighLevel's rate budget for account slow \(1 calls per 60 s\) is spent; room comes in \d+\.\d s, past the 1000 ms this gateway waits/);
-    expect(error.details.retryAfterMs).toBeGreaterThan(1000);
+    expect(error.message).toMatch(
+      /^HighLevel's rate budget for account slow \(1 calls per 60 s\) is spent; room comes in \d+\.\d s, after this listing's time budget runs out \(in [0-5] s\)\. Retry in \d+ s, or raise NUMBERGRAPH_LISTING_BUDGET_SECONDS so a listing can wait for it\. If its plan allows more, raise the account's rateLimit in NUMBERGRAPH_CONFIG\.$/,
+    );
+    expect(error.details.retryAfterMs).toBeGreaterThan(5_000);
     expect(waits).toEqual([]);
   });
 
-  it("stops waiting when the listing's deadline aborts it", async () => {
+  it("stops waiting when the listing's signal aborts it (the gateway stopping)", async () => {
     const budget = createRateBudgets({ redis: connect() }).budget(spec("deadline", 1, 5));
-    (await budget.take()).settle();
-    const deadline = new AbortController();
-    const waiting = budget.take(deadline.signal);
-    deadline.abort();
+    (await budget.take(within())).settle();
+    const stopping = new AbortController();
+    const waiting = budget.take(within(10_000, stopping.signal));
+    stopping.abort();
     const error = await refusal(waiting);
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
-    expect(error.message).toContain("deadline");
+    expect(error.message).toContain("the listing was stopped");
   });
 
   it("holds a daily limit too, refusing the day's call past it", async () => {
@@ -130,9 +133,9 @@ describe("rate budgets shared through a real Redis", () => {
       ...spec("daily", 100, 10),
       limit: { requests: 100, perSeconds: 10, perDay: 2 },
     });
-    (await budget.take()).settle();
-    (await budget.take()).settle();
-    const error = await refusal(budget.take());
+    (await budget.take(within())).settle();
+    (await budget.take(within())).settle();
+    const error = await refusal(budget.take(within()));
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
     expect(error.message).toContain("its daily limit of 2 calls is used up");
   });
@@ -140,15 +143,15 @@ describe("rate budgets shared through a real Redis", () => {
   it("goes on counting in the process while Redis is down, from the calls it sent while Redis was up", async () => {
     const redis = connect();
     await redis.firstConnect;
-    const budget = createRateBudgets({ redis }).budget(spec("outage", 2, 60, { maxWaitMs: 1000 }));
-    (await budget.take()).settle();
+    const budget = createRateBudgets({ redis }).budget(spec("outage", 2, 60));
+    (await budget.take(within())).settle();
     // The settle is sent without waiting; a PING behind it on the same connection has its answer first.
     await redis.client.ping();
     await server.kill();
     try {
       while (redis.available) await new Promise((r) => setTimeout(r, 10));
-      (await budget.take()).settle();
-      expect((await refusal(budget.take())).code).toBe("UPSTREAM_RATE_LIMITED");
+      (await budget.take(within())).settle();
+      expect((await refusal(budget.take(within()))).code).toBe("UPSTREAM_RATE_LIMITED");
     } finally {
       await server.start();
       while (!redis.available) await new Promise((r) => setTimeout(r, 10));
@@ -156,9 +159,9 @@ describe("rate budgets shared through a real Redis", () => {
   });
 
   it("counts in the process without Redis", async () => {
-    const budget = createRateBudgets().budget(spec("alone", 1, 60, { maxWaitMs: 1000 }));
-    (await budget.take()).settle();
-    expect((await refusal(budget.take())).code).toBe("UPSTREAM_RATE_LIMITED");
+    const budget = createRateBudgets().budget(spec("alone", 1, 60));
+    (await budget.take(within())).settle();
+    expect((await refusal(budget.take(within()))).code).toBe("UPSTREAM_RATE_LIMITED");
   });
 });
 

@@ -13,7 +13,7 @@ import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../suppo
 
 const KEY = SIM_CREDENTIALS.telnyx.apiKey;
 const PATH = "GET /v2/phone_numbers";
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500 };
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000 };
 const byPhoneNumber = (rows: TelnyxWirePhoneNumber[]) => [...rows].sort((a, b) => (a.phone_number < b.phone_number ? -1 : 1));
 /** [id, E.164] pairs in the order the client asks for (sort=phone_number). */
 const inventoryOf = (rows: TelnyxWirePhoneNumber[]) => byPhoneNumber(rows).map((n) => [n.id, n.phone_number]);

@@ -14,7 +14,8 @@ const PATH = "GET /v2/phone_numbers";
 const FOUR_PAGES = 1000 - crossHeldFor("TELNYX").length;
 /** Quick retries: a client that retried a 429 on its own backoff, not the reported reset, would be refused again. */
 const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 5000 };
-const bounds = (signal = new AbortController().signal) => ({ signal, maxPages: 100 });
+/** A listing's bounds: a time budget of `budgetMs` (the waits below fit in 30 s), or a signal the test aborts. */
+const bounds = (signal?: AbortSignal, budgetMs = 30_000) => ({ signal: signal ?? AbortSignal.timeout(budgetMs), deadlineAt: Date.now() + budgetMs, maxPages: 100 });
 
 describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports it, and waits for x-ratelimit-reset", () => {
   const sims: TelnyxSimulator[] = [];
@@ -47,21 +48,20 @@ describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports i
     expect(sim.statusCounts()).toEqual({ [`${PATH} 200`]: 3 + 4, [`${PATH} 429`]: 1 });
   });
 
-  it("fails at once, as UPSTREAM_RATE_LIMITED saying when to retry, when the reset is further off than it waits", async () => {
-    const { sim, baseUrl } = await start(1, 60_000);
+  it("fails at once, as UPSTREAM_RATE_LIMITED saying when to retry, when the reset comes after the listing's time budget is spent", async () => {
+    const { sim, baseUrl, account } = await start(1, 60_000);
     expect((await fetch(`${baseUrl}/phone_numbers`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(200);
-    const account = createTelnyxAccount({ accountId: "paced", apiKey: KEY, baseUrl, ...tuning, maxRetryAfterMs: 1000 }, TEST_DEPS);
-    const error = await upstreamFailure(account.listInventory(bounds()));
+    const error = await upstreamFailure(account.listInventory(bounds(undefined, 5_000)));
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
-    expect(error.details.retryAfterMs).toBeGreaterThan(1000);
-    expect(error.message).toMatch(/Telnyx's rate limit for account paced is spent; its window resets in \d+ s/);
+    expect(error.details.retryAfterMs).toBeGreaterThan(5_000);
+    expect(error.message).toMatch(/Telnyx's rate limit for account paced is spent; its window resets in \d+ s, after this listing's time budget runs out/);
     expect(sim.statusCounts()).toEqual({ [`${PATH} 200`]: 1, [`${PATH} 429`]: 1 });
     // The next listing does not knock again before the reset: no call at all.
-    expect((await upstreamFailure(account.listInventory(bounds()))).code).toBe("UPSTREAM_RATE_LIMITED");
+    expect((await upstreamFailure(account.listInventory(bounds(undefined, 5_000)))).code).toBe("UPSTREAM_RATE_LIMITED");
     expect(sim.total()).toBe(2);
   });
 
-  it("stops waiting when the request's deadline aborts it", async () => {
+  it("stops waiting when the listing's signal aborts it (the gateway stopping)", async () => {
     const { sim, baseUrl, account } = await start(1, 4000);
     expect((await fetch(`${baseUrl}/phone_numbers`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(200);
     const deadline = new AbortController();

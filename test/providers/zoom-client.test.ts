@@ -13,7 +13,7 @@ import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../suppo
 const LIST = "GET /v2/phone/numbers";
 const TOKEN = "POST /oauth/token";
 /** Without a call budget: these tests fire listings in parallel on purpose (budgets: test/providers/rate-budgets.test.ts). */
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, maxRetryAfterMs: 1500, rateLimit: false as const };
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 1000, rateLimit: false as const };
 /** These tests are of the deprecated /phone/numbers path (Number Management: zoom-number-management-client.test.ts). */
 const configFor = (base: string): ZoomAccountConfig => ({ ...SIM_CREDENTIALS.zoom, baseUrl: `${base}/v2`, oauthUrl: `${base}/oauth/token`, numbersApi: "phone", ...tuning });
 const pagesOf = (count: number) => Math.max(1, Math.ceil(count / ZOOM_PAGE_SIZE));

@@ -5,14 +5,15 @@ import { createZoomAccount, type ZoomAccountConfig } from "../../src/providers/z
 import type { ZoomDetails } from "../../src/providers/zoom/zoom-mapping.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { ZOOM_LIST_SCOPES, ZoomSimulator } from "../../src/simulators/zoom/index.js";
+import { testBounds } from "../support/stack.js";
 import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 import { upstreamFailure } from "../support/upstream-error.js";
 
 const NM = "GET /v2/number_management/numbers";
 const PHONE = "GET /v2/phone/numbers";
 const TOKEN = "POST /oauth/token";
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 2000, maxRetryAfterMs: 1500 };
-const bounds = () => ({ signal: new AbortController().signal, maxPages: 100 });
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 2000 };
+const bounds = () => testBounds({ maxPages: 100 });
 const BOTH = [ZOOM_LIST_SCOPES.phone[0], ZOOM_LIST_SCOPES.numberManagement[0]];
 const PHONE_ONLY = [ZOOM_LIST_SCOPES.phone[0]];
 /** What must not change when an account switches API: identity, number, who answers it. */

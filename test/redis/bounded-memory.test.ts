@@ -40,7 +40,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     // Each account's estimated size, from a listing of its own: the bound holds the largest alone.
     const sizes: number[] = [];
     for (const account of testAccounts(sims)) {
-      const inventory = await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 });
+      const inventory = await account.listInventory({ signal: new AbortController().signal, deadlineAt: Date.now() + 300_000, maxPages: 2_000 });
       totalNumbers += inventory.numbers.length;
       sizes.push(estimateSnapshotBytes(AccountSnapshot.fromInventory(account.provider, account.accountId, inventory, Date.now())));
     }

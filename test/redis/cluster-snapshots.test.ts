@@ -47,7 +47,7 @@ describe("two gateway instances sharing a three-node Redis Cluster", () => {
   beforeAll(async () => {
     cluster = await startRedisCluster();
     sims = await startSimulators();
-    for (const account of testAccounts(sims)) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
+    for (const account of testAccounts(sims)) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, deadlineAt: Date.now() + 300_000, maxPages: 2_000 })).numbers.length;
     oneListing = upstreamCalls(sims);
     sims.resetCounts();
     for (let i = 0; i < 2; i++) {

@@ -48,7 +48,6 @@ describe("three gateway instances over one Redis keep the fleet inside the provi
     });
     const tuned = simAccounts(sims, {
       ...TEST_TUNING,
-      maxRetryAfterMs: 5_000,
     });
     accounts = {
       ...tuned,
@@ -71,6 +70,7 @@ describe("three gateway instances over one Redis keep the fleet inside the provi
       totalNumbers += (
         await account.listInventory({
           signal: new AbortController().signal,
+          deadlineAt: Date.now() + 300_000,
           maxPages: 2_000,
         })
       ).numbers.length;

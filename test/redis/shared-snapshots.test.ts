@@ -76,7 +76,7 @@ describe("two gateway instances sharing one Redis", () => {
     redisServer = await startRedisServer();
     sims = await startSimulators();
     const accounts = testAccounts(sims);
-    for (const account of accounts) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, maxPages: 2_000 })).numbers.length;
+    for (const account of accounts) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, deadlineAt: Date.now() + 300_000, maxPages: 2_000 })).numbers.length;
     oneListing = upstreamCalls(sims);
     sims.resetCounts();
     [a, b] = await Promise.all([startInstance(), startInstance()]);

@@ -27,7 +27,7 @@ export interface Stack {
 }
 
 /** Fast failure in tests: short backoff, one retry, a timeout well under jest's. */
-export const TEST_TUNING: HttpTuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 2000 };
+export const TEST_TUNING: HttpTuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000 };
 
 export function withTuning(accounts: ProviderAccountsConfig, tuning: HttpTuning): ProviderAccountsConfig {
   return Object.fromEntries(ANY_PROVIDER_DESCRIPTORS.map(({ configKey }) => [configKey, accounts[configKey].map((a) => ({ ...(a as object), ...tuning }))])) as unknown as ProviderAccountsConfig;
@@ -100,9 +100,9 @@ export function inventoryCounts(stack: Stack): Record<string, number> {
   return Object.fromEntries(Object.entries(stack.sims.counts()).filter(([key]) => !key.includes("/oauth/")));
 }
 
-/** Generous bounds for calling a provider client directly. */
+/** Generous bounds for calling a provider client directly: 2,000 pages, a time budget of 30 s (so a 60 s Retry-After or reset is refused at once). */
 export function testBounds(overrides: Partial<ListingBounds> = {}): ListingBounds {
-  return { signal: new AbortController().signal, maxPages: 2_000, ...overrides };
+  return { signal: AbortSignal.timeout(30_000), deadlineAt: Date.now() + 30_000, maxPages: 2_000, ...overrides };
 }
 
 /** Every number of one account, as its client maps them. */

@@ -25,7 +25,7 @@ export const BUTTER_RATE_LIMIT: RateLimitConfig = { requests: 10, perSeconds: 1 
 export function createButterAccount(config: ButterAccountConfig, deps: ProviderAccountDeps): ProviderAccount {
   const map = new RecordMapper("BUTTER", config.organizationId, deps.log);
   const limit = effectiveLimit(config, BUTTER_RATE_LIMIT);
-  const budget = limit && (deps.budgets ?? createRateBudgets()).budget({ provider: "BUTTER", accountId: config.organizationId, name: "calls", limit, maxWaitMs: config.maxRetryAfterMs ?? 10_000 });
+  const budget = limit && (deps.budgets ?? createRateBudgets()).budget({ provider: "BUTTER", accountId: config.organizationId, name: "calls", limit });
   const http = createUpstreamHttp({
     log: deps.log,
     provider: "BUTTER",
@@ -51,7 +51,7 @@ export function createButterAccount(config: ButterAccountConfig, deps: ProviderA
       const wire = await collectCursorPages("BUTTER", config.organizationId, bounds, async (cursor) => {
         const params = new URLSearchParams({ limit: String(BUTTER_PAGE_LIMIT) });
         if (cursor) params.set("cursor", cursor);
-        const page = await http.getJson("api/phone-numbers", params, butterListResponseSchema, bounds.signal);
+        const page = await http.getJson("api/phone-numbers", params, butterListResponseSchema, bounds);
         if (page.pagination.has_more && !page.pagination.next_cursor) {
           throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", "Butter said has_more but sent no next_cursor; stopped paging.", { accountId: config.organizationId });
         }

@@ -48,12 +48,11 @@ function accessTokens(config: HighLevelAccountsConfig, deps: ProviderAccountDeps
 
 function createLocationAccount(config: HighLevelAccountsConfig, locationId: string, tokens: HighLevelAccessTokens, deps: ProviderAccountDeps, budgets: RateBudgets): ProviderAccount {
   const map = new RecordMapper("HIGHLEVEL", locationId, deps.log);
-  const maxWaitMs = config.maxRetryAfterMs ?? 10_000;
   // HighLevel budgets per app per location: each location is paced by its own X-RateLimit-* headers,
   // and counted in its own budget (the fleet's calls, before any answer can report them).
-  const pacer = new Pacer({ provider: "HIGHLEVEL", accountId: locationId, readWindow: createHighLevelRateWindowReader(), maxWaitMs });
+  const pacer = new Pacer({ provider: "HIGHLEVEL", accountId: locationId, readWindow: createHighLevelRateWindowReader() });
   const limit = effectiveLimit(config, HIGHLEVEL_RATE_LIMIT);
-  const budget = limit && budgets.budget({ provider: "HIGHLEVEL", accountId: locationId, name: "calls", limit, maxWaitMs });
+  const budget = limit && budgets.budget({ provider: "HIGHLEVEL", accountId: locationId, name: "calls", limit });
   const http = createUpstreamHttp({
     log: deps.log,
     provider: "HIGHLEVEL",
@@ -93,7 +92,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
     return collectCursorPages("HIGHLEVEL", locationId, bounds, async (cursor) => {
       const page = Number(cursor ?? 0);
       const params = new URLSearchParams({ page: String(page), pageSize: String(HIGHLEVEL_PAGE_SIZE), skipNumberPool: "false" });
-      const { numbers } = await http.getJson(`phone-system/numbers/location/${encodeURIComponent(locationId)}`, params, highLevelNumbersPageSchema, bounds.signal);
+      const { numbers } = await http.getJson(`phone-system/numbers/location/${encodeURIComponent(locationId)}`, params, highLevelNumbersPageSchema, bounds);
       // A full page that starts where the last one did means `page` is being ignored: stop, never loop.
       if (numbers.length > 0 && numbers[0]!.sid === previousFirstSid) {
         throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel returned page ${page - 1} again as page ${page} for location ${locationId}; stopped paging.`, { accountId: locationId });
@@ -104,7 +103,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
   }
 
   async function listPools(bounds: ListingBounds): Promise<PoolRecord[]> {
-    const { data } = await http.getJson("phone-system/number-pools", new URLSearchParams({ locationId }), highLevelPoolsResponseSchema, bounds.signal);
+    const { data } = await http.getJson("phone-system/number-pools", new URLSearchParams({ locationId }), highLevelPoolsResponseSchema, bounds);
     return (data ?? []).map((p) => mapHighLevelPool(p, locationId));
   }
 

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { UpstreamError, type Provider } from "../../model/index.js";
+import { budgetLeftMs, pastTheBudget, waitEndsInTime, type CallBounds } from "./call-bounds.js";
 import { reportRateLimitWait } from "./rate-limit-waits.js";
 
 /** What one answer's rate-limit headers say about the account's current window. */
@@ -19,8 +20,6 @@ export interface PacerOptions {
   provider: Provider;
   accountId: string;
   readWindow: RateWindowReader;
-  /** The longest wait for a reset; a longer one fails at once as UPSTREAM_RATE_LIMITED. */
-  maxWaitMs: number;
   now?: () => number;
 }
 
@@ -28,7 +27,10 @@ export interface PacerOptions {
 export interface Permit {
   readonly sentAt: number;
   answered(headers: IncomingHttpHeaders, status: number): void;
-  /** The call got no answer (network error, timeout): it no longer holds a place. */
+  /**
+   * The call got no answer (network error, timeout, its listing stopped): it no longer holds a place,
+   * and counts as spent in the window, since the provider may well have counted it.
+   */
   release(): void;
 }
 
@@ -37,7 +39,9 @@ export interface Permit {
  * it reported has calls left (counting the calls still in flight), otherwise it waits for the
  * reported reset. So a spent budget costs a wait, not a 429; and after a 429 (which reports
  * remaining 0) the next call waits for the reset whether or not the answer had a Retry-After.
- * Waits are bounded by `maxWaitMs` and end early when the caller's signal aborts.
+ * A wait is sat out only when the reset comes before the listing's time budget is spent (`CallBounds`);
+ * otherwise the call fails at once as UPSTREAM_RATE_LIMITED, saying when the window resets. A wait
+ * ends early when the listing's signal aborts.
  */
 export class Pacer {
   private window: RateWindow | undefined;
@@ -51,7 +55,8 @@ export class Pacer {
   }
 
   /** Wait until a call fits the window, then hold a place in it. */
-  async acquire(signal?: AbortSignal): Promise<Permit> {
+  async acquire(bounds?: CallBounds): Promise<Permit> {
+    const signal = bounds?.signal;
     /** Monotonic ms when this call first had to wait (metrics: one wait per call, however many wake-ups). */
     let waitingSince: number | undefined;
     try {
@@ -66,7 +71,7 @@ export class Pacer {
           continue;
         }
         if (!window || window.remaining - this.inFlight > 0) return this.hold(now);
-        const wait = this.waitFor(window.resetAt - now, signal);
+        const wait = this.waitFor(window.resetAt - now, bounds);
         waitingSince ??= performance.now();
         await wait;
       }
@@ -104,7 +109,9 @@ export class Pacer {
         this.notify();
       },
       release: () => {
-        if (finish()) this.notify();
+        if (!finish()) return;
+        if (this.window) this.window = { ...this.window, remaining: Math.max(0, this.window.remaining - 1) };
+        this.notify();
       },
     };
   }
@@ -116,20 +123,23 @@ export class Pacer {
   }
 
   /**
-   * Sleep until `ms` has passed or an answer changes the window. A reset further off than the bound
-   * fails at once; an unknown one (a fresh window not yet reported) waits at most the bound for the
-   * calls in flight to report it.
+   * Sleep until `ms` has passed or an answer changes the window. A reset that comes after the
+   * listing's time budget is spent fails at once; an unknown one (a fresh window not yet reported)
+   * waits, within the budget, for the calls in flight to report it.
    */
-  private waitFor(ms: number, signal?: AbortSignal): Promise<void> {
-    const { provider, accountId, maxWaitMs } = this.options;
+  private waitFor(ms: number, bounds: CallBounds | undefined): Promise<void> {
+    const { provider, accountId } = this.options;
+    const signal = bounds?.signal;
+    const now = this.now();
+    // `why` ends with what to do: when to retry, and how.
     const refuse = (why: string, retryMs: number | undefined) =>
-      new UpstreamError(provider, "UPSTREAM_RATE_LIMITED", `${label(provider)}'s rate limit for account ${accountId} is spent; ${why}. Retry later.`, {
+      new UpstreamError(provider, "UPSTREAM_RATE_LIMITED", `${label(provider)}'s rate limit for account ${accountId} is spent; ${why}.`, {
         accountId,
         status: 429,
         retryAfterMs: retryMs === undefined || !Number.isFinite(retryMs) ? undefined : Math.ceil(retryMs / 1000) * 1000,
       });
-    if (Number.isFinite(ms) && ms > maxWaitMs) throw refuse(`its window resets in ${Math.ceil(ms / 1000)} s, longer than this gateway waits (${maxWaitMs} ms)`, ms);
-    if (!Number.isFinite(ms) && this.inFlight === 0) throw refuse("it did not say when its window resets", undefined);
+    if (Number.isFinite(ms) && !waitEndsInTime(bounds, ms, now)) throw refuse(`its window resets in ${Math.ceil(ms / 1000)} s${pastTheBudget(bounds, ms, now)}`, ms);
+    if (!Number.isFinite(ms) && this.inFlight === 0) throw refuse("it did not say when its window resets. Retry later", undefined);
     return new Promise<void>((resolve, reject) => {
       const settle = (error?: UpstreamError) => {
         clearTimeout(timer);
@@ -139,8 +149,8 @@ export class Pacer {
         else resolve();
       };
       const wake = () => settle();
-      const aborted = () => settle(refuse("the request's deadline came before its window reset", (this.window?.resetAt ?? Infinity) - this.now()));
-      const timer = Number.isFinite(ms) ? setTimeout(wake, Math.max(0, ms)) : setTimeout(() => settle(refuse(`no call reported its new window within ${maxWaitMs} ms`, undefined)), maxWaitMs);
+      const aborted = () => settle(refuse("the listing was stopped (its time budget spent, or the gateway stopping) before its window reset. Retry later", (this.window?.resetAt ?? Infinity) - this.now()));
+      const timer = Number.isFinite(ms) ? setTimeout(wake, Math.max(0, ms)) : setTimeout(() => settle(refuse("no call reported its new window before this listing's time budget ran out. Retry later", undefined)), budgetLeftMs(bounds, now));
       this.wake.push(wake);
       signal?.addEventListener("abort", aborted, { once: true });
     });

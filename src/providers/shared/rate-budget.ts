@@ -4,6 +4,7 @@ import { providerLabel, UpstreamError, type Provider } from "../../model/index.j
 import { REDIS_COMMAND_TIMEOUT_MS, withinTime, type RedisConnection } from "../../redis/redis-connection.js";
 import { settleInRedisLog, takeFromRedisLog } from "../../redis/redis-sliding-window.js";
 import { ALL_IN_FLIGHT, IN_FLIGHT_LEASE_MS, SlidingWindowLog, type BudgetPlace } from "./sliding-window-log.js";
+import { pastTheBudget, waitEndsInTime, type CallBounds } from "./call-bounds.js";
 
 export type { BudgetPlace } from "./sliding-window-log.js";
 import { reportRateLimitWait } from "./rate-limit-waits.js";
@@ -40,8 +41,6 @@ export interface RateBudgetSpec {
   accountId: string;
   name: string;
   limit: RateLimitConfig;
-  /** The longest a call waits for room; a longer wait fails the call as UPSTREAM_RATE_LIMITED at once. */
-  maxWaitMs: number;
 }
 
 /** One account's budget for one class of calls. */
@@ -49,10 +48,10 @@ export interface RateBudget {
   readonly spec: RateBudgetSpec;
   /**
    * Wait until one more call fits, and hold its place; settle the place when the call has ended.
-   * Waits are bounded by `maxWaitMs` and by `signal`; past either the call fails as
-   * UPSTREAM_RATE_LIMITED, never sent.
+   * A wait is sat out only when room comes before the listing's time budget is spent (`bounds`);
+   * otherwise, or once its signal aborts, the call fails as UPSTREAM_RATE_LIMITED, never sent.
    */
-  take(signal?: AbortSignal): Promise<BudgetPlace>;
+  take(bounds?: CallBounds): Promise<BudgetPlace>;
 }
 
 export interface RateBudgets {
@@ -74,6 +73,9 @@ const IN_FLIGHT_POLL_MS = 25;
 
 const DAY_SECONDS = 86_400;
 
+/** Why a wait ended early: the listing's signal aborted. */
+const STOPPED = "the listing was stopped (its time budget spent, or the gateway stopping) before it had room. Retry later";
+
 /**
  * Per-account call budgets (SPEC §6), shared by the fleet through Redis when it is set. A budget is a
  * sliding-window log (SlidingWindowLog): a call holds a place from when it is let through until a
@@ -91,7 +93,7 @@ export function createRateBudgets(options: RateBudgetsOptions = {}): RateBudgets
   let sequence = 0;
   return {
     budget(spec) {
-      const { provider, accountId, name, limit, maxWaitMs } = spec;
+      const { provider, accountId, name, limit } = spec;
       const key = `${prefix}{${provider}/${accountId}}:budget:${name}`;
       const windowMs = windowWithMarginMs(limit.perSeconds);
       const local = new SlidingWindowLog(limit.requests, windowMs);
@@ -128,7 +130,7 @@ export function createRateBudgets(options: RateBudgetsOptions = {}): RateBudgets
         new UpstreamError(
           provider,
           "UPSTREAM_RATE_LIMITED",
-          `${providerLabel[provider]}'s rate budget for account ${accountId} (${describeLimit(limit)}) is spent; ${why}. Retry later, or raise the account's rateLimit in NUMBERGRAPH_CONFIG if its plan allows more.`,
+          `${providerLabel[provider]}'s rate budget for account ${accountId} (${describeLimit(limit)}) is spent; ${why}. If its plan allows more, raise the account's rateLimit in NUMBERGRAPH_CONFIG.`,
           {
             accountId,
             status: 429,
@@ -138,7 +140,8 @@ export function createRateBudgets(options: RateBudgetsOptions = {}): RateBudgets
 
       return {
         spec,
-        async take(signal) {
+        async take(bounds) {
+          const signal = bounds?.signal;
           const started = Date.now();
           let waitedAny = false;
           try {
@@ -157,28 +160,28 @@ export function createRateBudgets(options: RateBudgetsOptions = {}): RateBudgets
           async function takeWaiting(): Promise<BudgetPlace> {
             let place: BudgetPlace;
             for (;;) {
-              if (signal?.aborted) throw refuse("the listing's deadline came before it had room", undefined);
+              if (signal?.aborted) throw refuse(STOPPED, undefined);
               const taken = await tryTake();
               if (typeof taken !== "number") {
                 place = taken;
                 break;
               }
-              const waitMs = taken === ALL_IN_FLIGHT ? IN_FLIGHT_POLL_MS : taken;
-              const waited = Date.now() - started;
-              if (waited + waitMs > maxWaitMs) {
-                if (taken === ALL_IN_FLIGHT) throw refuse(`its ${limit.requests} places were held by calls still in flight for longer than this gateway waits (${maxWaitMs} ms)`, undefined);
-                throw refuse(`room comes in ${(waitMs / 1000).toFixed(1)} s, past the ${maxWaitMs} ms this gateway waits`, waitMs);
+              // A little jitter, so the instances that waited for the same moment do not all ask at once.
+              const waitMs = (taken === ALL_IN_FLIGHT ? IN_FLIGHT_POLL_MS : taken) + Math.random() * 10;
+              const now = Date.now();
+              if (!waitEndsInTime(bounds, waitMs, now)) {
+                if (taken === ALL_IN_FLIGHT) throw refuse(`its ${limit.requests} places were held by calls still in flight until this listing's time budget ran out. Retry later`, undefined);
+                throw refuse(`room comes in ${(waitMs / 1000).toFixed(1)} s${pastTheBudget(bounds, waitMs, now)}`, waitMs);
               }
               options.onWait?.({ provider, accountId, budget: name, waitMs });
               waitedAny = true;
-              // A little jitter, so the instances that waited for the same moment do not all ask at once.
-              if (!(await sleep(waitMs + Math.random() * 10, signal))) throw refuse("the listing's deadline came before it had room", waitMs);
+              if (!(await sleep(waitMs, signal))) throw refuse(STOPPED, waitMs);
             }
             if (daily) {
               const spentForMs = await daily();
               if (spentForMs > 0) {
                 place.settle();
-                throw refuse(`its daily limit of ${limit.perDay} calls is used up for another ${Math.ceil(spentForMs / 60_000)} min`, spentForMs);
+                throw refuse(`its daily limit of ${limit.perDay} calls is used up for another ${Math.ceil(spentForMs / 60_000)} min. Retry then`, spentForMs);
               }
             }
             return place;

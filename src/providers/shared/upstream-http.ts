@@ -2,6 +2,7 @@ import got, { HTTPError, ParseError, RequestError, TimeoutError, type Got } from
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { providerLabel, UpstreamError, type Provider, type UpstreamCode } from "../../model/index.js";
+import { waitEndsInTime, type CallBounds } from "./call-bounds.js";
 import type { Pacer, Permit } from "./pacer.js";
 import type { BudgetPlace, RateBudget } from "./rate-budget.js";
 import { redactSecrets } from "./redact.js";
@@ -16,10 +17,12 @@ export interface HttpTuning {
   timeoutMs?: number;
   /** Retries of a transient failure (timeout, reset, 429, 5xx); default 2. */
   retries?: number;
-  /** First retry delay; doubles each retry. A 429's Retry-After replaces it when given. */
+  /**
+   * First retry delay; doubles each retry. A 429's Retry-After replaces it when given, and is waited
+   * out only when it ends before the listing's time budget is spent (else the call fails at once as
+   * UPSTREAM_RATE_LIMITED), the same rule as every rate-limit wait (`call-bounds.ts`).
+   */
   retryBaseDelayMs?: number;
-  /** Longest Retry-After we will wait out; longer ones fail fast as UPSTREAM_RATE_LIMITED. */
-  maxRetryAfterMs?: number;
 }
 
 export interface UpstreamHttpOptions {
@@ -58,18 +61,19 @@ export interface UpstreamHttpOptions {
 export interface UpstreamHttp {
   /**
    * GET `path` (relative to the base URL), validate the JSON body with `schema`, or throw
-   * `UpstreamError`. `signal` (the listing's bounds) aborts the call and its retries.
+   * `UpstreamError`. `bounds` (the listing's): its signal aborts the call and its retries, and no
+   * rate-limit wait runs past its deadline.
    */
-  getJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
-  /** POST with no body (OAuth token grants carry everything in the query), validated likewise. */
-  postJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S, signal?: AbortSignal): Promise<z.infer<S>>;
+  getJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S, bounds: CallBounds): Promise<z.infer<S>>;
+  /** POST with no body (OAuth token grants carry everything in the query), validated likewise; outside a listing, no wait for a rate limit. */
+  postJson<S extends z.ZodType>(path: string, searchParams: URLSearchParams, schema: S, bounds?: CallBounds): Promise<z.infer<S>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** One call's pacing across got's attempts: its signal, its budget, and the pacer place the current attempt holds. */
+/** One call's pacing across got's attempts: its bounds, its budget, and the pacer place the current attempt holds. */
 interface Pacing {
-  signal?: AbortSignal;
+  bounds?: CallBounds;
   budget?: RateBudget;
   permit?: Permit;
   /** The current attempt's place in the budget, settled when the attempt has ended. */
@@ -86,7 +90,6 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const { provider, accountId, log, tuning = {} } = options;
   const timeoutMs = tuning.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retryBase = tuning.retryBaseDelayMs ?? 250;
-  const maxRetryAfter = tuning.maxRetryAfterMs ?? 10_000;
   const client: Got = got.extend({
     timeout: { request: timeoutMs },
     responseType: "text",
@@ -95,10 +98,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       limit: tuning.retries ?? 2,
       methods: ["GET", "POST"],
       statusCodes: [408, 429, 500, 502, 503, 504],
-      maxRetryAfter,
+      // No fixed bound on a Retry-After: calculateDelay holds it to the listing's time budget.
+      maxRetryAfter: Number.POSITIVE_INFINITY,
       calculateDelay: ({ attemptCount, error, computedValue }) => {
-        if (computedValue === 0) return 0; // got decided not to retry (limit, status, too long a Retry-After)
-        if (error.response?.headers["retry-after"] !== undefined) return computedValue;
+        if (computedValue === 0) return 0; // got decided not to retry (limit, status)
+        if (error.response?.headers["retry-after"] !== undefined) return waitEndsInTime(pacingOf(error.options.context)?.bounds, computedValue) ? computedValue : 0;
         return retryBase * 2 ** (attemptCount - 1) + Math.random() * retryBase * 0.2;
       },
     },
@@ -111,10 +115,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
           pacing?.permit?.release();
           pacing?.place?.settle();
           if (pacing) pacing.permit = pacing.place = undefined;
-          if (pacing && options.pacer) pacing.permit = await options.pacer.acquire(pacing.signal);
-          Object.assign(request.headers, await options.authHeaders(pacing?.signal));
+          if (pacing && options.pacer) pacing.permit = await options.pacer.acquire(pacing.bounds);
+          Object.assign(request.headers, await options.authHeaders(pacing?.bounds?.signal));
           // Last, so the attempt takes its place when it is sent, not before a wait or a token trade.
-          if (pacing?.budget) pacing.place = await pacing.budget.take(pacing.signal);
+          if (pacing?.budget) pacing.place = await pacing.budget.take(pacing.bounds);
         },
       ],
       afterResponse: [
@@ -191,8 +195,9 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     return said ? `: ${said}` : "";
   }
 
-  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, signal: AbortSignal | undefined, call: UpstreamCallHandle, renewed = false): Promise<string> {
-    const pacing: Pacing = { signal, budget: options.budgetFor?.(path.replace(/^\//, "")) };
+  async function send(method: "GET" | "POST", path: string, searchParams: URLSearchParams, bounds: CallBounds | undefined, call: UpstreamCallHandle, renewed = false): Promise<string> {
+    const signal = bounds?.signal;
+    const pacing: Pacing = { bounds, budget: options.budgetFor?.(path.replace(/^\//, "")) };
     try {
       const relative = path.replace(/^\//, "");
       const response = await client(relative ? `${options.baseUrl.replace(/\/+$/, "")}/${relative}` : options.baseUrl, { method, searchParams, signal, context: { upstreamCall: call, pacing } });
@@ -201,7 +206,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       // The last attempt's transport failure (a response was counted by afterResponse; an auth hook's failure sent nothing).
       if (error instanceof RequestError && !error.response && !(error.cause instanceof UpstreamError)) call.attemptEnded(error.code ?? "error");
       if (!renewed && error instanceof HTTPError && error.response.statusCode === 401 && options.onUnauthorized && (await options.onUnauthorized(error.options.headers, parseBody(error.response.body)))) {
-        return send(method, path, searchParams, signal, call, true);
+        return send(method, path, searchParams, bounds, call, true);
       }
       throw mapError(error, method, path.replace(/^\//, ""), signal);
     } finally {
@@ -211,10 +216,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     }
   }
 
-  async function sendJson<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, signal: AbortSignal | undefined): Promise<z.infer<S>> {
+  async function sendJson<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, bounds: CallBounds | undefined): Promise<z.infer<S>> {
     const call = beginUpstreamCall({ provider, accountId, method, baseUrl: options.baseUrl, path, searchParams });
     try {
-      const parsed = await fetchAndParse(method, path, searchParams, schema, signal, call);
+      const parsed = await fetchAndParse(method, path, searchParams, schema, bounds, call);
       call.end({ status: call.call.attempts.at(-1)?.status ?? "none" });
       return parsed;
     } catch (error) {
@@ -223,11 +228,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     }
   }
 
-  async function fetchAndParse<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, signal: AbortSignal | undefined, call: UpstreamCallHandle): Promise<z.infer<S>> {
+  async function fetchAndParse<S extends z.ZodType>(method: "GET" | "POST", path: string, searchParams: URLSearchParams, schema: S, bounds: CallBounds | undefined, call: UpstreamCallHandle): Promise<z.infer<S>> {
     let json: unknown;
     // A body cut off in transit (a truncated page) is worth one more try before the listing fails.
     for (let attempt = 1; ; attempt++) {
-      const text = await send(method, path, searchParams, signal, call);
+      const text = await send(method, path, searchParams, bounds, call);
       try {
         json = JSON.parse(text);
         break;
@@ -248,8 +253,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   }
 
   return {
-    getJson: (path, searchParams, schema, signal) => sendJson("GET", path, searchParams, schema, signal),
-    postJson: (path, searchParams, schema, signal) => sendJson("POST", path, searchParams, schema, signal),
+    getJson: (path, searchParams, schema, bounds) => sendJson("GET", path, searchParams, schema, bounds),
+    postJson: (path, searchParams, schema, bounds) => sendJson("POST", path, searchParams, schema, bounds),
   };
 }
 

@@ -25,12 +25,11 @@ export const TELNYX_PAGE_CONCURRENCY = 4;
 export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderAccountDeps): ProviderAccount {
   const { accountId } = config;
   const map = new RecordMapper("TELNYX", accountId, deps.log);
-  const maxWaitMs = config.maxRetryAfterMs ?? 10_000;
   // Telnyx's 429 carries no Retry-After: its x-ratelimit-* headers are what paces the account. It
   // publishes no fixed figure, so there is no budget unless the account configures one.
-  const pacer = new Pacer({ provider: "TELNYX", accountId, readWindow: readTelnyxRateWindow, maxWaitMs });
+  const pacer = new Pacer({ provider: "TELNYX", accountId, readWindow: readTelnyxRateWindow });
   const limit = effectiveLimit(config, undefined);
-  const budget = limit && (deps.budgets ?? createRateBudgets()).budget({ provider: "TELNYX", accountId, name: "calls", limit, maxWaitMs });
+  const budget = limit && (deps.budgets ?? createRateBudgets()).budget({ provider: "TELNYX", accountId, name: "calls", limit });
   const http = createUpstreamHttp({
     log: deps.log,
     provider: "TELNYX",
@@ -54,13 +53,13 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     tuning: config,
   });
 
-  async function fetchPage(number: number, signal: AbortSignal): Promise<{ rows: TelnyxPhoneNumber[]; totalPages: number }> {
+  async function fetchPage(number: number, bounds: ListingBounds): Promise<{ rows: TelnyxPhoneNumber[]; totalPages: number }> {
     const params = new URLSearchParams();
     params.set("page[number]", String(number));
     params.set("page[size]", String(TELNYX_PAGE_SIZE));
     // A total order on a unique field, so pages fetched in parallel neither skip nor repeat a number.
     params.set("sort", "phone_number");
-    const body = await http.getJson("phone_numbers", params, telnyxListResponseSchema, signal);
+    const body = await http.getJson("phone_numbers", params, telnyxListResponseSchema, bounds);
     // An upstream that ignores page[number] would serve page 1 again and again: say so, never merge it.
     if (body.meta.page_number !== undefined && body.meta.page_number !== number) {
       throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx answered a request for page ${number} with page ${body.meta.page_number}; stopped rather than list numbers twice.`, { accountId });
@@ -73,8 +72,8 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     accountId,
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
       // Page 1 says how many pages there are (Telnyx's own last-page rule: meta.total_pages).
-      const first = await fetchPage(1, bounds.signal);
-      const rest = await fetchRemainingPages("TELNYX", accountId, bounds, first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(n, bounds.signal)).rows);
+      const first = await fetchPage(1, bounds);
+      const rest = await fetchRemainingPages("TELNYX", accountId, bounds, first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(n, bounds)).rows);
       // A number bought while paging shifts later pages by one: keep the first copy of each id.
       const byId = new Map<string, TelnyxPhoneNumber>();
       for (const wire of [first.rows, ...rest].flat()) if (!byId.has(wire.id)) byId.set(wire.id, wire);

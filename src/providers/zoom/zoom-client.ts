@@ -50,7 +50,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
   const budgetOf = (rateClass: ZoomRateClass) => {
     if (!budgets.has(rateClass)) {
       const limit = zoomRateLimit(config, rateClass);
-      budgets.set(rateClass, limit && budgetSource.budget({ provider: "ZOOM", accountId, name: rateClass, limit, maxWaitMs: config.maxRetryAfterMs ?? 10_000 }));
+      budgets.set(rateClass, limit && budgetSource.budget({ provider: "ZOOM", accountId, name: rateClass, limit }));
     }
     return budgets.get(rateClass);
   };
@@ -87,7 +87,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
     const wire = await collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
       const page = new URLSearchParams({ page_size: String(ZOOM_PAGE_SIZE), type: "all" });
       if (cursor) page.set("next_page_token", cursor);
-      const body = await http.getJson("phone/numbers", page, zoomListResponseSchema, bounds.signal);
+      const body = await http.getJson("phone/numbers", page, zoomListResponseSchema, bounds);
       // The last page carries an empty token or none at all.
       return { items: body.phone_numbers ?? [], next: body.next_page_token };
     });
@@ -103,7 +103,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
       collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
         const page = new URLSearchParams({ page_size: String(ZOOM_NM_PAGE_SIZE) });
         if (cursor) page.set("next_page_token", cursor);
-        const body = await http.getJson("number_management/numbers", page, zoomNmListResponseSchema, bounds.signal);
+        const body = await http.getJson("number_management/numbers", page, zoomNmListResponseSchema, bounds);
         return { items: body.numbers ?? [], next: body.next_page_token };
       });
     let wire;
