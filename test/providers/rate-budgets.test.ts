@@ -158,6 +158,14 @@ describe("rate budgets shared through a real Redis", () => {
     }
   });
 
+  it("does not wait for a call made outside a listing (no time budget to wait within)", async () => {
+    const budget = createRateBudgets().budget(spec("unbounded", 1, 1));
+    (await budget.take(within())).settle();
+    const error = await refusal(budget.take());
+    expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
+    expect(error.message).toContain("this call was made outside a listing, which has no time to wait. Retry in 2 s");
+  });
+
   it("counts in the process without Redis", async () => {
     const budget = createRateBudgets().budget(spec("alone", 1, 60));
     (await budget.take(within())).settle();

@@ -13,7 +13,7 @@ const PATH = "GET /v2/phone_numbers";
 /** Four full pages of 250 (the cross-held numbers count too). */
 const FOUR_PAGES = 1000 - crossHeldFor("TELNYX").length;
 /** Quick retries: a client that retried a 429 on its own backoff, not the reported reset, would be refused again. */
-const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000, maxRetryAfterMs: 5000 };
+const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000 };
 /** A listing's bounds: a time budget of `budgetMs` (the waits below fit in 30 s), or a signal the test aborts. */
 const bounds = (signal?: AbortSignal, budgetMs = 30_000) => ({ signal: signal ?? AbortSignal.timeout(budgetMs), deadlineAt: Date.now() + budgetMs, maxPages: 100 });
 
