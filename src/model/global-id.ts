@@ -13,8 +13,8 @@ export interface GlobalId {
 
 /**
  * Opaque ids: base64url of the record's natural key. Stable across requests, restarts and
- * instances (no state), and decodable without a lookup. Computed once per record, when a
- * provider's listing is mapped, never per request.
+ * instances (no state), and decodable without a lookup. A record derives its id when read
+ * (src/model/phone-number.ts says why).
  */
 export function encodeGlobalId(id: GlobalId): string {
   return Buffer.from(JSON.stringify([id.type, id.provider, id.accountId, id.key])).toString("base64url");

@@ -109,18 +109,79 @@ export interface PoolRecord {
   isActive: boolean | null;
 }
 
+/** What a provider's mapping gives for one number: every field but the id, which follows from the key. */
+export type NumberFields<D extends ProviderDetails> = Omit<NumberRecord<D>, "id" | "key"> & { key?: string };
+
 /**
- * A mapped number with its graph id; `key` defaults to the provider's own id. Built with
- * Object.assign, not `{ ...fields, key, id }`: V8 gives every object spread-then-extended a hidden
- * class of its own (~500 bytes a record at 50,000 numbers per account), while assigned properties
- * follow shared transitions. Same properties in the same order, so the content hash is unchanged.
+ * A mapped number as a snapshot holds it: ~220,000 of these at 50,000 numbers per provider account,
+ * so its layout is chosen for memory (bench/RESULTS.md, "Snapshot memory"). Every field is assigned
+ * in the constructor, in one order, so V8 keeps them all inside the object under one shared hidden
+ * class (an object built by Object.assign onto `{}` spills all but four into a second array). The
+ * graph id and the dates are derived on read rather than kept: an id string and two Date objects
+ * were ~280 bytes a record, computing them is a few hundred nanoseconds for a record served.
  */
-export function numberRecord<D extends ProviderDetails>(fields: Omit<NumberRecord<D>, "id" | "key"> & { key?: string }): NumberRecord<D> {
-  const key = fields.key ?? fields.providerId;
-  const record = Object.assign({}, fields) as NumberRecord<D>;
-  record.key = key;
-  record.id = encodeGlobalId({ type: "PhoneNumber", provider: fields.provider, accountId: fields.accountId, key });
-  return record;
+class MappedNumber<D extends ProviderDetails> implements NumberRecord<D> {
+  readonly key: string;
+  readonly provider: Provider;
+  readonly providerId: string;
+  readonly accountId: string;
+  readonly e164: string;
+  readonly displayName: string | null;
+  readonly countryCode: string | null;
+  readonly numberType: NumberType;
+  readonly status: NumberStatus;
+  capabilities: CapabilitySet;
+  readonly assigned: boolean;
+  assignee: AssigneeRecord | null;
+  /** Epoch ms: a number field costs nothing beside a Date's ~96 bytes. */
+  readonly createdAtMs: number | null;
+  readonly updatedAtMs: number | null;
+  readonly details: D;
+
+  constructor(fields: NumberFields<D>) {
+    this.key = fields.key ?? fields.providerId;
+    this.provider = fields.provider;
+    this.providerId = fields.providerId;
+    this.accountId = fields.accountId;
+    this.e164 = fields.e164;
+    this.displayName = fields.displayName;
+    this.countryCode = fields.countryCode;
+    this.numberType = fields.numberType;
+    this.status = fields.status;
+    this.capabilities = fields.capabilities;
+    this.assigned = fields.assigned;
+    this.assignee = fields.assignee;
+    this.createdAtMs = fields.createdAt?.getTime() ?? null;
+    this.updatedAtMs = fields.updatedAt?.getTime() ?? null;
+    this.details = fields.details;
+  }
+
+  get id(): string {
+    return encodeGlobalId({ type: "PhoneNumber", provider: this.provider, accountId: this.accountId, key: this.key });
+  }
+
+  get createdAt(): Date | null {
+    return this.createdAtMs === null ? null : new Date(this.createdAtMs);
+  }
+
+  get updatedAt(): Date | null {
+    return this.updatedAtMs === null ? null : new Date(this.updatedAtMs);
+  }
+}
+
+/** A mapped number; `key` defaults to the provider's own id. */
+export function numberRecord<D extends ProviderDetails>(fields: NumberFields<D>): NumberRecord<D> {
+  return new MappedNumber(fields);
+}
+
+/**
+ * A number as a snapshot store handed it back (MessagePack keeps own fields, not the derived
+ * ones): the same record again.
+ */
+export function revivedNumberRecord(stored: NumberRecord): NumberRecord {
+  if (stored instanceof MappedNumber) return stored;
+  const { createdAtMs, updatedAtMs } = stored as unknown as { createdAtMs: number | null; updatedAtMs: number | null };
+  return new MappedNumber({ ...stored, createdAt: createdAtMs === null ? null : new Date(createdAtMs), updatedAt: updatedAtMs === null ? null : new Date(updatedAtMs) });
 }
 
 export function poolRecord(fields: Omit<PoolRecord, "id" | "key"> & { key?: string }): PoolRecord {

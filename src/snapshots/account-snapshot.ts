@@ -1,9 +1,9 @@
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
-import { accountKey, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
+import { accountKey, revivedNumberRecord, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
 import { shareRepeatedValues } from "./shared-values.js";
 import { filtersRecords, matchesNumberFilter, recordFilterKey, type NumberFilter } from "./number-filter.js";
-import { numberSortKey, poolSortKey, sortedBy, type SortedList } from "./sort-order.js";
+import { numberOrder, poolOrder, sortedBy, type SortedList } from "./sort-order.js";
 
 /** What a snapshot store keeps and shares: one account's inventory, stamped with when and which version. */
 export interface SnapshotData {
@@ -29,7 +29,8 @@ export class AccountSnapshot implements SnapshotData {
   private readonly sorted: SortedList<NumberRecord>;
   private readonly sortedPools: SortedList<PoolRecord>;
   private readonly byKey = new Map<string, NumberRecord>();
-  private readonly byE164 = new Map<string, NumberRecord[]>();
+  /** A number or, where an account lists one twice, its records: a one-record array per number was ~10 MB at 50,000 per account. */
+  private readonly byE164 = new Map<string, NumberRecord | NumberRecord[]>();
   private readonly poolsByKey = new Map<string, PoolRecord>();
   private readonly poolsByMember = new Map<string, PoolRecord[]>();
   private readonly membersByPool = new Map<PoolRecord, NumberRecord[]>();
@@ -60,13 +61,14 @@ export class AccountSnapshot implements SnapshotData {
       this.filteredMemo = from.filteredMemo;
       return;
     }
-    this.sorted = sortedBy(numbers, numberSortKey);
-    this.sortedPools = sortedBy(pools, poolSortKey);
+    this.sorted = sortedBy(numbers, numberOrder);
+    this.sortedPools = sortedBy(pools, poolOrder);
     this.numbers = this.sorted.items as NumberRecord[];
     this.pools = this.sortedPools.items as PoolRecord[];
     for (const n of this.numbers) {
       this.byKey.set(n.key, n);
-      push(this.byE164, n.e164, n);
+      const held = this.byE164.get(n.e164);
+      this.byE164.set(n.e164, held === undefined ? n : Array.isArray(held) ? [...held, n] : [held, n]);
     }
     for (const pool of this.pools) {
       this.poolsByKey.set(pool.key, pool);
@@ -76,8 +78,8 @@ export class AccountSnapshot implements SnapshotData {
       this.membersByPool.set(
         pool,
         sortedBy(
-          members.flatMap((e164) => this.byE164.get(e164) ?? []),
-          numberSortKey,
+          members.flatMap((e164) => this.numbersWithE164(e164)),
+          numberOrder,
         ).items as NumberRecord[],
       );
     }
@@ -93,8 +95,9 @@ export class AccountSnapshot implements SnapshotData {
 
   /** Index snapshot data a store handed back (another instance's listing), trusting its version. */
   static fromData(data: SnapshotData): AccountSnapshot {
-    shareRepeatedValues(data.numbers);
-    return new AccountSnapshot(data.provider, data.accountId, data.version, data.fetchedAt, data.numbers, data.pools);
+    const numbers = data.numbers.map(revivedNumberRecord);
+    shareRepeatedValues(numbers);
+    return new AccountSnapshot(data.provider, data.accountId, data.version, data.fetchedAt, numbers, data.pools);
   }
 
   /** This content, fetched again at `fetchedAt`. */
@@ -107,7 +110,8 @@ export class AccountSnapshot implements SnapshotData {
   }
 
   numbersWithE164(e164: string): readonly NumberRecord[] {
-    return this.byE164.get(e164) ?? [];
+    const held = this.byE164.get(e164);
+    return held === undefined ? [] : Array.isArray(held) ? held : [held];
   }
 
   poolByKey(key: string): PoolRecord | undefined {
@@ -133,15 +137,7 @@ export class AccountSnapshot implements SnapshotData {
     const memoKey = recordFilterKey(filter);
     let list = this.filteredMemo.get(memoKey);
     if (!list) {
-      const items: NumberRecord[] = [];
-      const keys: string[] = [];
-      this.sorted.items.forEach((n, i) => {
-        if (matchesNumberFilter(n, filter, (m) => this.poolsByMember.has(m.e164))) {
-          items.push(n);
-          keys.push(this.sorted.keys[i]!);
-        }
-      });
-      list = { items, keys };
+      list = { items: this.sorted.items.filter((n) => matchesNumberFilter(n, filter, (m) => this.poolsByMember.has(m.e164))), order: numberOrder };
       this.filteredMemo.set(memoKey, list);
     }
     return list;

@@ -7,6 +7,7 @@ import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HighLevelSimulator, type HighLevelWireNumber } from "../../src/simulators/highlevel/index.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { listNumbers, listPools } from "../support/stack.js";
+import { numberFields } from "../support/number-fields.js";
 import { TEST_DEPS, captureLogLines } from "../support/log-capture.js";
 import { collectUpstreamFailures, everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
@@ -90,7 +91,7 @@ describe("HighLevel client against the HighLevel simulator over HTTP", () => {
     const wires = sim.location(MAIN).numbers;
     const user = wires.find((w) => w.linkedUser && w.type === "toll-free" && w.inboundCallService)!;
     const { capabilities: _capabilities, ...ownFields } = user;
-    expect(byId.get(user.sid)).toEqual({
+    expect(numberFields(byId.get(user.sid)!)).toEqual({
       id: expect.any(String),
       key: user.sid,
       provider: "HIGHLEVEL",

@@ -1,4 +1,4 @@
-import { compareSortKeys, mergeSorted, SORT_KEY_SEPARATOR as SEP, type SortedList } from "../../snapshots/sort-order.js";
+import { compareToSortKey, mergeSorted, sortKeyOf, type SortedList } from "../../snapshots/sort-order.js";
 import { BadUserInputError } from "../../errors/gateway-errors.js";
 import type { PageInfo } from "./page-info.type.js";
 
@@ -19,8 +19,8 @@ export interface Connection<T> {
 
 export interface PageRequest {
   first: number;
-  /** The sort key of the last item already seen (parts joined by U+0000, as snapshots sort). */
-  afterKey: string | undefined;
+  /** The sort key of the last item already seen: the fields its list's order compares. */
+  afterKey: readonly string[] | undefined;
 }
 
 /** Check `first`/`after` before any snapshot is read, so a bad argument costs nothing. */
@@ -39,15 +39,17 @@ export function parseConnectionArgs(args: ConnectionArgs): PageRequest {
  * key of the last item seen (not an offset), so it survives restarts, instances and refreshes.
  */
 export function pageOfSorted<T>(lists: readonly SortedList<T>[], request: PageRequest): Connection<T> {
-  const positions = lists.map((list) => (request.afterKey === undefined ? 0 : upperBound(list.keys, request.afterKey)));
+  const after = request.afterKey;
+  const positions = lists.map((list) => (after === undefined ? 0 : upperBound(list, after)));
   const before = positions.reduce((sum, p) => sum + p, 0);
   const totalCount = lists.reduce((sum, list) => sum + list.items.length, 0);
   const items: T[] = [];
-  const keys: string[] = [];
+  const keys: string[][] = [];
   for (const { list, index } of mergeSorted(lists, positions)) {
     if (items.length >= request.first) break;
-    items.push(lists[list]!.items[index]!);
-    keys.push(lists[list]!.keys[index]!);
+    const item = lists[list]!.items[index]!;
+    items.push(item);
+    keys.push(sortKeyOf(lists[list]!.order, item));
   }
   return new Page(items, keys, totalCount, before);
 }
@@ -57,7 +59,7 @@ class Page<T> implements Connection<T> {
   readonly pageInfo: PageInfo;
   constructor(
     readonly nodes: T[],
-    private readonly keys: string[],
+    private readonly keys: string[][],
     readonly totalCount: number,
     before: number,
   ) {
@@ -74,26 +76,27 @@ class Page<T> implements Connection<T> {
   }
 }
 
-/** The first index whose key sorts after `key`. */
-function upperBound(keys: readonly string[], key: string): number {
+/** The first index whose item sorts after `key`. */
+function upperBound<T>(list: SortedList<T>, key: readonly string[]): number {
   let low = 0;
-  let high = keys.length;
+  let high = list.items.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (compareSortKeys(keys[mid]!, key) <= 0) low = mid + 1;
+    if (compareToSortKey(list.order, list.items[mid]!, key) <= 0) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
-function encodeCursor(key: string): string {
-  return Buffer.from(JSON.stringify(["c1", ...key.split(SEP)])).toString("base64url");
+function encodeCursor(key: readonly string[]): string {
+  return Buffer.from(JSON.stringify(["c1", ...key])).toString("base64url");
 }
 
-function decodeCursor(raw: string): string {
+/** U+0000 is in no field the graph sorts by: a cursor holding one is not from this API. */
+function decodeCursor(raw: string): string[] {
   try {
     const parts: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(parts) && parts[0] === "c1" && parts.length > 1 && parts.every((p) => typeof p === "string" && !p.includes(SEP))) return (parts.slice(1) as string[]).join(SEP);
+    if (Array.isArray(parts) && parts[0] === "c1" && parts.length > 1 && parts.every((p) => typeof p === "string" && !p.includes("\u0000"))) return parts.slice(1) as string[];
   } catch {
     // fall through to the error below
   }

@@ -9,8 +9,7 @@ export async function numberPoolPage(snapshots: SnapshotReader, filter: NumberPo
     const all = s.sortedPoolList();
     if (!filter) return all;
     // Pools are few per account; filtering them per request costs next to nothing.
-    const keep = all.items.map((pool) => matchesPoolFilter(pool, filter));
-    return { items: all.items.filter((_, i) => keep[i]), keys: all.keys.filter((_, i) => keep[i]) };
+    return { items: all.items.filter((pool) => matchesPoolFilter(pool, filter)), order: all.order };
   });
   return pageOfSorted(lists, page);
 }

@@ -1,5 +1,5 @@
 import type { NumberRecord, PoolRecord } from "../../model/index.js";
-import { numberSortKey, sortedBy } from "../../snapshots/sort-order.js";
+import { numberOrder, sortedBy } from "../../snapshots/sort-order.js";
 import type { NumberFilter } from "../../snapshots/number-filter.js";
 import type { SnapshotReader } from "../../snapshots/snapshot-reader.js";
 import type { GlobalId } from "../../model/index.js";
@@ -34,5 +34,5 @@ export function poolsOfNumber(snapshots: SnapshotReader, number: NumberRecord): 
 
 /** The graph's stable order (docs/graph-semantics.md), for lists that are not connections: holdings across accounts. */
 export function sortPhoneNumbers(numbers: readonly NumberRecord[]): NumberRecord[] {
-  return [...sortedBy(numbers, numberSortKey).items];
+  return [...sortedBy(numbers, numberOrder).items];
 }

@@ -57,7 +57,8 @@ export function normaliseE164(raw: string, defaultCountry?: string): ParsedNumbe
   if (!text) return null;
   const parsed = parsePhoneNumber(text, defaultCountry as CountryCode | undefined);
   if (!parsed) return null;
-  return { e164: parsed.number, countryCode: parsed.country ?? null };
+  // A number listed in E.164 already keeps the provider's string: details hold it too, so it is kept once.
+  return { e164: parsed.number === text ? text : parsed.number, countryCode: parsed.country ?? null };
 }
 
 /** ISO date text to Date, or null when absent or unparseable. */
