@@ -8,9 +8,11 @@ import { fileURLToPath } from "node:url";
  *
  * Commands (sent by `BenchClient`): `repeat` posts one body `n` times in sequence and reports the
  * wall-time percentiles (`distinct`: every `__ALIAS__` in the body replaced by a new alias per
- * request, so no response cache can hit); `walk` pages a connection with `after` cursors to the end.
+ * request, so no response cache can hit); `each` posts each of several bodies once; `walk` pages a
+ * connection with `after` cursors to the end.
  */
-type Command = { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string>; distinct?: boolean } | { kind: "walk"; url: string; query: string; first: number; field: string };
+type Command =
+  { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string>; distinct?: boolean } | { kind: "each"; url: string; bodies: string[] } | { kind: "walk"; url: string; query: string; first: number; field: string };
 
 export interface RepeatResult {
   p50Ms: number;
@@ -42,17 +44,24 @@ function post(url: string, body: string, headers: Record<string, string> = {}): 
   });
 }
 
+/** Post each body in turn, one at a time: the latencies' p50 and p99. */
+async function timed(url: string, bodies: readonly string[], headers?: Record<string, string>): Promise<RepeatResult> {
+  const times: number[] = [];
+  for (const body of bodies) {
+    const started = performance.now();
+    await post(url, body, headers);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50Ms: times[Math.floor(times.length / 2)]!, p99Ms: times[Math.floor(times.length * 0.99)]! };
+}
+
 async function run(command: Command): Promise<RepeatResult | WalkResult> {
   if (command.kind === "repeat") {
-    const times: number[] = [];
-    for (let i = 0; i < command.n; i++) {
-      const started = performance.now();
-      await post(command.url, command.distinct ? command.body.replaceAll("__ALIAS__", `a${i}_${process.pid}`) : command.body, command.headers);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    return { p50Ms: times[Math.floor(times.length / 2)]!, p99Ms: times[Math.floor(times.length * 0.99)]! };
+    const bodies = Array.from({ length: command.n }, (_, i) => (command.distinct ? command.body.replaceAll("__ALIAS__", `a${i}_${process.pid}`) : command.body));
+    return timed(command.url, bodies, command.headers);
   }
+  if (command.kind === "each") return timed(command.url, command.bodies);
   const started = performance.now();
   let after: string | null = null;
   let pages = 0;
@@ -75,7 +84,7 @@ export class BenchClient {
     return new BenchClient(fork(fileURLToPath(import.meta.url), ["--client"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   }
 
-  send(command: Extract<Command, { kind: "repeat" }>): Promise<RepeatResult>;
+  send(command: Extract<Command, { kind: "repeat" | "each" }>): Promise<RepeatResult>;
   send(command: Extract<Command, { kind: "walk" }>): Promise<WalkResult>;
   send(command: Command): Promise<RepeatResult | WalkResult> {
     return new Promise((resolve, reject) => {
