@@ -5,7 +5,6 @@ import { ConfigError } from "./settings/config-error.js";
 import { createLogger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
 import { createRateBudgets } from "./providers/shared/rate-budget.js";
-import { startTracing } from "./observability/tracing.js";
 import { connectRedis } from "./redis/redis-connection.js";
 import { startGateway } from "./server.js";
 import { DEFAULT_SNAPSHOT_POLICY } from "./snapshots/snapshot-policy.js";
@@ -21,7 +20,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger();
   // OTLP export only when the standard variable asks for it; otherwise OpenTelemetry stays unregistered (a no-op).
-  const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing() : undefined;
+  // Imported only when asked for: a process that does not trace never loads the SDK and its exporter.
+  const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? (await import("./observability/tracing-sdk.js")).startTracing() : undefined;
   let simulators: RunningSimulators | undefined;
   if (countAccounts(config.accounts) === 0) {
     if (config.production && !config.demo) {

@@ -27,8 +27,8 @@ export function shareRepeatedValues(numbers: readonly NumberRecord[]): void {
 const MAX_SHARED_STRING = 64;
 /** A field is judged after this many values… */
 const JUDGED_AFTER = 256;
-/** …and given up when more than this share of them were distinct. */
-const MOSTLY_DISTINCT = 0.25;
+/** …and given up when more than half of them were distinct. */
+const MOSTLY_DISTINCT = 0.5;
 
 /** The values seen at one place in the records (`details.location.name`, say), and the places below it. */
 class FieldValues {

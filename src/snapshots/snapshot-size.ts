@@ -4,7 +4,7 @@ import type { SnapshotData } from "./account-snapshot.js";
 const SAMPLE = 32;
 /**
  * Bytes per record beyond its JSON text: the object itself, its entries in the indexes (by key, by
- * E.164, pool membership), its sort key and the filtered views' references.
+ * E.164, pool membership) and the filtered views' references.
  */
 const PER_RECORD_OVERHEAD = 600;
 

@@ -4,7 +4,7 @@ import { SpanKind } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startTracing } from "../../src/observability/tracing.js";
+import { startTracing } from "../../src/observability/tracing-sdk.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { postGraphQL, startMain } from "../support/main-process.js";
 import { startStack, type Stack } from "../support/stack.js";
