@@ -17,4 +17,3 @@ export function startTracing(processor: SpanProcessor = new BatchSpanProcessor(n
   provider.register();
   return { shutdown: () => provider.shutdown() };
 }
-
