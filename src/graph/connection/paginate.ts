@@ -1,4 +1,4 @@
-import { compareToSortKey, mergeSorted, sortKeyOf, type SortedList } from "../../snapshots/sort-order.js";
+import { compareToSortKey, mergeSorted, sortKeyOf, type SortedList, type SortOrder } from "../../snapshots/sort-order.js";
 import { BadUserInputError } from "../../errors/gateway-errors.js";
 import type { PageInfo } from "./page-info.type.js";
 
@@ -44,14 +44,12 @@ export function pageOfSorted<T>(lists: readonly SortedList<T>[], request: PageRe
   const before = positions.reduce((sum, p) => sum + p, 0);
   const totalCount = lists.reduce((sum, list) => sum + list.items.length, 0);
   const items: T[] = [];
-  const keys: string[][] = [];
   for (const { list, index } of mergeSorted(lists, positions)) {
     if (items.length >= request.first) break;
-    const item = lists[list]!.items[index]!;
-    items.push(item);
-    keys.push(sortKeyOf(lists[list]!.order, item));
+    items.push(lists[list]!.items[index]!);
   }
-  return new Page(items, keys, totalCount, before);
+  // The lists of one connection hold one kind of record, so they share one order.
+  return new Page(items, lists[0]?.order, totalCount, before);
 }
 
 /** A connection whose edge cursors are encoded only if a client asks for edges. */
@@ -59,20 +57,24 @@ class Page<T> implements Connection<T> {
   readonly pageInfo: PageInfo;
   constructor(
     readonly nodes: T[],
-    private readonly keys: string[][],
+    private readonly order: SortOrder<T> | undefined,
     readonly totalCount: number,
     before: number,
   ) {
     this.pageInfo = {
       hasNextPage: before + nodes.length < totalCount,
       hasPreviousPage: before > 0,
-      startCursor: keys.length ? encodeCursor(keys[0]!) : null,
-      endCursor: keys.length ? encodeCursor(keys.at(-1)!) : null,
+      startCursor: nodes.length ? this.cursorOf(nodes[0]!) : null,
+      endCursor: nodes.length ? this.cursorOf(nodes.at(-1)!) : null,
     };
   }
 
   get edges(): { cursor: string; node: T }[] {
-    return this.nodes.map((node, i) => ({ cursor: encodeCursor(this.keys[i]!), node }));
+    return this.nodes.map((node) => ({ cursor: this.cursorOf(node), node }));
+  }
+
+  private cursorOf(node: T): string {
+    return encodeCursor(sortKeyOf(this.order!, node));
   }
 }
 
