@@ -30,8 +30,8 @@ import { startSimulatorProcess } from "./support/simulator-process.js";
  *                           node:http server serialising the same answer from memory
  *   full walk (first:1000)  upstream calls and time to page the whole dashboard
  *   peak RSS                the gateway process's VmHWM after the cold listing and after the walk; its VmRSS then.
- *                           At the largest scale once more under a 1 GB V8 heap (BENCH_HEAP_MB; `off` skips it): the
- *                           heap Node gives itself in a 4 GB container, where on this 24 GB host it allows ~4 GB
+ *                           At the largest scale once more under a 1 GB V8 heap (BENCH_HEAP_MB; `off` skips it): about
+ *                           the heap Node gives itself in a 2 GB container, where on this 24 GB host it allows ~4 GB
  *   baseline                CPU ms per request of a minimal Apollo + got server (bench/peers/baseline/server.ts,
  *                           its own process) that lists 100 Telnyx numbers from the simulator on every request
  */
