@@ -11,6 +11,8 @@ export interface RequestCacheKey {
 
 /** Bodies the front reads itself: a dashboard's poll is a few hundred bytes; anything larger goes the usual way. */
 const MAX_FRONT_BODY = 64 * 1024;
+/** What every answer the front splices starts with; the stored data and its freshness follow. */
+const DATA_OPEN = Buffer.from(`{"data":`);
 
 const READ_ERROR = Symbol("numbergraph.requestReadError");
 
@@ -70,9 +72,9 @@ export function responseCacheFront(options: ResponseCacheFrontOptions, next: Req
       }
       cache.count("hits");
       const freshness = cache.servedFrom(hit.read, now);
-      const body = freshness.length ? `{"data":${hit.answer.dataJson},"extensions":{"freshness":${JSON.stringify(freshness)}}}\n` : `{"data":${hit.answer.dataJson}}\n`;
+      const body = Buffer.concat([DATA_OPEN, hit.answer.dataJson, Buffer.from(freshness.length ? `,"extensions":{"freshness":${JSON.stringify(freshness)}}}\n` : "}\n")]);
       const requestId = options.requestIdOf(req);
-      res.writeHead(200, { ...options.headers, "x-request-id": requestId, "content-type": hit.answer.contentType, "content-length": Buffer.byteLength(body) });
+      res.writeHead(200, { ...options.headers, "x-request-id": requestId, "content-type": hit.answer.contentType, "content-length": body.length });
       res.end(body);
       options.answered({ req, res, requestId, operationName: hit.answer.operationName, durationMs: performance.now() - started });
     });

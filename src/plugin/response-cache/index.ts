@@ -50,7 +50,10 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           const freshness = cache.servedFrom(current, now);
           return {
             http: { headers: NO_HEADERS },
-            body: { kind: "single", singleResult: freshness.length ? { data: JSON.parse(answer.dataJson) as Record<string, unknown>, extensions: { freshness } } : { data: JSON.parse(answer.dataJson) as Record<string, unknown> } },
+            body: {
+              kind: "single",
+              singleResult: freshness.length ? { data: JSON.parse(answer.dataJson.toString()) as Record<string, unknown>, extensions: { freshness } } : { data: JSON.parse(answer.dataJson.toString()) as Record<string, unknown> },
+            },
           };
         },
 
@@ -64,7 +67,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           const versions = scope!.accounts.map((account) => snapshots.peek(account)?.version ?? "");
           if (responseCacheKey(snapshots, scope!, { queryHash: queryHash, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
           const accountKeys = freshness.map((e) => accountKey(e.provider, e.accountId));
-          const dataJson = JSON.stringify(result.data);
+          const dataJson = Buffer.from(JSON.stringify(result.data));
           if (!served) cache.storeOperation(key, { dataJson, accountKeys, bytes: dataJson.length });
           // Only an answer whose extensions are its freshness can be rebuilt byte for byte by the front.
           const requestKey = contextValue.requestCacheKey;

@@ -22,8 +22,12 @@ export const DEFAULT_RESPONSE_CACHE_MB = 64;
 /** An answer stored by operation (document hash, operation name, canonical variables, scope, versions). */
 export interface OperationAnswer {
   kind: "operation";
-  /** The data as JSON: a string's memory is its length, so the byte bound holds (an object graph would be several times it). */
-  dataJson: string;
+  /**
+   * The data as UTF-8 JSON, in a Buffer: its memory is its length, so the byte bound holds (an
+   * object graph would be several times it), and it lies outside V8's heap, which grows by a
+   * multiple of what lives in it (up to 64 MB of cached answers kept there cost ~100 MB of peak).
+   */
+  dataJson: Buffer;
   /** The accounts the answer read, in its `extensions.freshness` order. */
   accountKeys: string[];
   bytes: number;
@@ -35,7 +39,7 @@ export interface OperationAnswer {
  */
 export interface RequestAnswer {
   kind: "request";
-  dataJson: string;
+  dataJson: Buffer;
   contentType: string;
   operationName: string | null;
   /** Every account of the scope, with the snapshot version the answer was computed from. */
