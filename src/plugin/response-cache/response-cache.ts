@@ -24,8 +24,9 @@ export interface OperationAnswer {
   kind: "operation";
   /**
    * The data as UTF-8 JSON, in a Buffer: its memory is its length, so the byte bound holds (an
-   * object graph would be several times it), and it lies outside V8's heap, which grows by a
-   * multiple of what lives in it (up to 64 MB of cached answers kept there cost ~100 MB of peak).
+   * object graph would be several times it), and it lies outside V8's heap, whose garbage grows
+   * with what lives in it: kept there, cached answers raised a full walk's peak RSS at 50,000 numbers
+   * per account from 550 to ~1,000 MB (bench/RESULTS.md).
    */
   dataJson: Buffer;
   /** The accounts the answer read, in its `extensions.freshness` order. */
