@@ -113,8 +113,10 @@ describe("three gateway instances over one Redis keep the fleet inside the provi
     sims.resetCounts();
     const answers: GraphQLResponse<DashboardQuery>[] = [];
     const end = Date.now() + LOAD_MS;
+    // Load for LOAD_MS, and at least two requests per client however long the budgets hold them (TTL 0: each one
+    // revalidates): how many answers fit in the time depends on the machine, so only the providers' counts are asserted.
     const client = async (gateway: RunningGateway) => {
-      while (Date.now() < end) {
+      for (let made = 0; made < 2 || Date.now() < end; made++) {
         const response = await fetch(gateway.url, {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -131,7 +133,6 @@ describe("three gateway instances over one Redis keep the fleet inside the provi
     };
     await Promise.all(instances.flatMap(({ gateway }) => Array.from({ length: CLIENTS_PER_INSTANCE }, () => client(gateway))));
 
-    expect(answers.length).toBeGreaterThan(instances.length * CLIENTS_PER_INSTANCE);
     for (const answer of answers) {
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.phoneNumbers.totalCount).toBe(totalNumbers);
