@@ -71,7 +71,7 @@ describe("Apollo Federation 2: numbergraph composed with a CRM subgraph by @apol
     expect(grace.phone.holdings.map((h: { provider: string }) => h.provider).sort()).toEqual([...shared2!.holders].sort());
     expect(nobody.phone.holdings).toEqual([]);
     // No per-entity upstream calls, and no listing either: the snapshots hold every account.
-    expect(inventoryCounts(stack)).toEqual({});
+    expect(inventoryCounts(stack.sims)).toEqual({});
   });
 
   it("adds the CRM's contact to numbergraph's PhoneNumbers in one batched entity call", async () => {
@@ -103,6 +103,6 @@ describe("Apollo Federation 2: numbergraph composed with a CRM subgraph by @apol
     });
     expect(entities.errors).toBeUndefined();
     expect(entities.data!._entities.map((e) => e?.e164)).toEqual(e164s);
-    expect(inventoryCounts(stack)).toEqual({});
+    expect(inventoryCounts(stack.sims)).toEqual({});
   });
 });

@@ -11,12 +11,7 @@ import { startSimulators, type RunningSimulators } from "../../src/simulators/st
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { simAccounts, testAccounts, type GraphQLResponse } from "../support/stack.js";
-
-/** Upstream calls for inventories (OAuth token trades aside). */
-function upstreamCalls(sims: RunningSimulators): Record<string, number> {
-  return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
-}
+import { type GraphQLResponse, inventoryCounts, simAccounts, testAccounts, testBounds } from "../support/stack.js";
 
 describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped accounts read back from Redis", () => {
   let redisServer: RedisServer;
@@ -40,13 +35,13 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     // Each account's estimated size, from a listing of its own: the bound holds the largest alone.
     const sizes: number[] = [];
     for (const account of testAccounts(sims)) {
-      const inventory = await account.listInventory({ signal: new AbortController().signal, deadlineAt: Date.now() + 300_000, maxPages: 2_000 });
+      const inventory = await account.listInventory(testBounds());
       totalNumbers += inventory.numbers.length;
       sizes.push(estimateSnapshotBytes(AccountSnapshot.fromInventory(account.provider, account.accountId, inventory, Date.now())));
     }
     accounts = sizes.length;
     bound = Math.max(...sizes);
-    oneListing = upstreamCalls(sims);
+    oneListing = inventoryCounts(sims);
     sims.resetCounts();
     redis = connectRedis(redisServer.url, log.logger);
     gateway = await startGateway({
@@ -71,7 +66,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
   it("lists each account once, and keeps no more in memory than the bound", async () => {
     expect(accounts).toBeGreaterThanOrEqual(4);
     await gateway.snapshots.warmAll();
-    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(inventoryCounts(sims)).toEqual(oneListing);
     const memory = gateway.snapshots.memory();
     expect(memory.bytes).toBeLessThanOrEqual(bound);
     expect(memory.accounts).toBeLessThan(accounts);
@@ -88,7 +83,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
       expect(answer.data!.phoneNumbers.totalCount).toBe(totalNumbers);
       expect(gateway.snapshots.memory().bytes).toBeLessThanOrEqual(bound);
     }
-    expect(upstreamCalls(sims)).toEqual({});
+    expect(inventoryCounts(sims)).toEqual({});
     const readBack = new Set(
       log
         .records()
@@ -108,7 +103,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
       expect(gateway.snapshots.memory().accounts).toBe(accounts);
       sims.resetCounts();
       for (let round = 0; round < 3; round++) expect((await dashboard()).data!.phoneNumbers.totalCount).toBe(totalNumbers);
-      expect(upstreamCalls(sims)).toEqual({});
+      expect(inventoryCounts(sims)).toEqual({});
     } finally {
       await redisServer.start();
     }

@@ -9,7 +9,7 @@ import { startSimulators, type RunningSimulators } from "../../src/simulators/st
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { testAccounts, type GraphQLResponse } from "../support/stack.js";
+import { type GraphQLResponse, inventoryCounts, testAccounts, testBounds } from "../support/stack.js";
 
 /** One gateway instance: its own provider clients, its own Redis connection, the shared simulators. */
 interface Instance {
@@ -17,11 +17,6 @@ interface Instance {
   redis: RedisConnection;
   log: ReturnType<typeof memoryLogger>;
   dashboard(headers?: Record<string, string>): Promise<GraphQLResponse<DashboardQuery>>;
-}
-
-/** Upstream calls for inventories: everything but OAuth token trades (each instance trades its own). */
-function upstreamCalls(sims: RunningSimulators): Record<string, number> {
-  return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
 }
 
 describe("two gateway instances sharing one Redis", () => {
@@ -76,8 +71,8 @@ describe("two gateway instances sharing one Redis", () => {
     redisServer = await startRedisServer();
     sims = await startSimulators();
     const accounts = testAccounts(sims);
-    for (const account of accounts) totalNumbers += (await account.listInventory({ signal: new AbortController().signal, deadlineAt: Date.now() + 300_000, maxPages: 2_000 })).numbers.length;
-    oneListing = upstreamCalls(sims);
+    for (const account of accounts) totalNumbers += (await account.listInventory(testBounds())).numbers.length;
+    oneListing = inventoryCounts(sims);
     sims.resetCounts();
     [a, b] = await Promise.all([startInstance(), startInstance()]);
   });
@@ -91,7 +86,7 @@ describe("two gateway instances sharing one Redis", () => {
   it("answers 40 concurrent dashboards spread over both with one listing per account in the fleet", async () => {
     const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).dashboard()));
     expectAnswered(responses);
-    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(inventoryCounts(sims)).toEqual(oneListing);
 
     // One snapshot per account in Redis, under the account's hash tag.
     const probe = new Redis(redisServer.url);
@@ -104,7 +99,7 @@ describe("two gateway instances sharing one Redis", () => {
   it("answers either instance afterwards without an upstream call", async () => {
     sims.resetCounts();
     expectAnswered(await Promise.all([a.dashboard(), b.dashboard(), a.dashboard(), b.dashboard()]));
-    expect(upstreamCalls(sims)).toEqual({});
+    expect(inventoryCounts(sims)).toEqual({});
     expect(a.gateway.snapshots.status().map((s) => s.version)).toEqual(b.gateway.snapshots.status().map((s) => s.version));
   });
 
@@ -114,12 +109,12 @@ describe("two gateway instances sharing one Redis", () => {
     await redisServer.kill();
     const after = [a.dashboard(), b.dashboard()];
     expectAnswered(await Promise.all([...during, ...after]));
-    expect(upstreamCalls(sims)).toEqual({});
+    expect(inventoryCounts(sims)).toEqual({});
 
     // Asked for fresh data, each instance lists by itself rather than failing or waiting for Redis.
     await until(() => !a.redis.available && !b.redis.available);
     expectAnswered(await Promise.all([a.dashboard({ "cache-control": "no-cache" }), b.dashboard({ "cache-control": "no-cache" })]));
-    expect(upstreamCalls(sims)).toEqual(doubled(oneListing));
+    expect(inventoryCounts(sims)).toEqual(doubled(oneListing));
     expectAnswered(await Promise.all([a.dashboard({ "cache-control": "no-cache" }), b.dashboard()]));
     for (const instance of [a, b]) {
       const outages = instance.log.records().filter((r) => String(r.msg).includes("is unreachable"));
@@ -144,9 +139,9 @@ describe("two gateway instances sharing one Redis", () => {
     clockOffsetMs += 120_000;
     sims.resetCounts();
     expectAnswered([await a.dashboard({ "cache-control": "no-cache" })]);
-    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(inventoryCounts(sims)).toEqual(oneListing);
     expectAnswered([await b.dashboard({ "cache-control": "max-age=60" })]);
-    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(inventoryCounts(sims)).toEqual(oneListing);
     for (const s of b.gateway.snapshots.status()) expect(s.ageSeconds).toBeLessThan(60);
   });
 
@@ -155,11 +150,11 @@ describe("two gateway instances sharing one Redis", () => {
     clockOffsetMs += 120_000;
     sims.resetCounts();
     expectAnswered([await a.dashboard({ "cache-control": "no-cache" })]);
-    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(inventoryCounts(sims)).toEqual(oneListing);
     // B answers at once from its old copy and refreshes in the background, which finds A's in Redis.
     expectAnswered([await b.dashboard()]);
     await until(() => b.gateway.snapshots.status().every((s) => s.ageSeconds !== null && s.ageSeconds < 60));
-    expect(upstreamCalls(sims)).toEqual(oneListing);
+    expect(inventoryCounts(sims)).toEqual(oneListing);
     expect(b.gateway.snapshots.status().map((s) => s.version)).toEqual(a.gateway.snapshots.status().map((s) => s.version));
   });
 
@@ -172,7 +167,7 @@ describe("two gateway instances sharing one Redis", () => {
       for (let i = 0; i < 10; i++) expectAnswered(await Promise.all([a.dashboard(), b.dashboard()]));
       // Only the probe's own INFO reached Redis: twenty dashboards read the instances' memory.
       expect((await processed()) - before).toBe(1);
-      expect(upstreamCalls(sims)).toEqual({});
+      expect(inventoryCounts(sims)).toEqual({});
     } finally {
       await probe.quit();
     }

@@ -18,7 +18,7 @@ describe("snapshots are shared by every request", () => {
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.phoneNumbers.nodes).toHaveLength(100);
     }
-    expect(inventoryCounts(stack)).toEqual(oneListingOfEach(stack.sims));
+    expect(inventoryCounts(stack.sims)).toEqual(oneListingOfEach(stack.sims));
   });
 
   it("walking every page of the dashboard in pages of 100 costs no further call", async () => {

@@ -96,8 +96,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Requests the simulators served for inventories (numbers and pools; not OAuth tokens), per endpoint. */
-export function inventoryCounts(stack: Stack): Record<string, number> {
-  return Object.fromEntries(Object.entries(stack.sims.counts()).filter(([key]) => !key.includes("/oauth/")));
+export function inventoryCounts(sims: RunningSimulators): Record<string, number> {
+  return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
 }
 
 /** Generous bounds for calling a provider client directly: 2,000 pages, a time budget of 30 s (so a 60 s Retry-After or reset is refused at once). */
