@@ -8,15 +8,15 @@ import { print } from "graphql";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { HighLevelInstallTokens } from "../../src/providers/highlevel/highlevel-oauth.js";
 import { createFormPoster } from "../../src/providers/shared/form-post.js";
-import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
-import { startGateway, type RunningGateway } from "../../src/server.js";
-import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { type RedisConnection } from "../../src/redis/redis-connection.js";
+import { type RunningGateway } from "../../src/server.js";
 import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { HIGHLEVEL_SIM_APP, HighLevelSimulator } from "../../src/simulators/highlevel/index.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
 import { DirectoryStateStore } from "../../src/state/directory-state-store.js";
 import { RedisStateStore } from "../../src/state/redis-state-store.js";
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
+import { startRedisInstance } from "../support/redis-instance.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisCluster, type RedisCluster } from "../support/redis-server.js";
 import { type GraphQLResponse, inventoryCounts, simAccounts, testAccounts, testBounds } from "../support/stack.js";
@@ -46,19 +46,7 @@ describe("two gateway instances sharing a three-node Redis Cluster", () => {
     oneListing = inventoryCounts(sims);
     sims.resetCounts();
     for (let i = 0; i < 2; i++) {
-      const log = memoryLogger();
-      const redis = connectRedis(cluster.url, log.logger);
-      const gateway = await startGateway({
-        accounts: createProviderAccounts(simAccounts(sims), { log: log.logger }),
-        gatewayKeys: [],
-        port: 0,
-        host: "127.0.0.1",
-        logger: log.logger,
-        snapshotPolicy: { minRefreshMs: 0 },
-        snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
-        redisStatus: () => redis.status(),
-      });
-      instances.push({ gateway, redis });
+      instances.push(await startRedisInstance(cluster.url, { accounts: (_redis, log) => createProviderAccounts(simAccounts(sims), { log }), snapshotPolicy: { minRefreshMs: 0 } }));
     }
   });
 

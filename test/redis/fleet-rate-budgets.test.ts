@@ -5,10 +5,10 @@ import type { ProviderAccountsConfig } from "../../src/config/config.js";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { createRateBudgets, type RateBudgetWait } from "../../src/providers/shared/rate-budget.js";
 import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
-import { startGateway, type RunningGateway } from "../../src/server.js";
-import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
+import { startRedisInstance } from "../support/redis-instance.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { simAccounts, TEST_TUNING, type GraphQLResponse } from "../support/stack.js";
@@ -78,27 +78,11 @@ describe("three gateway instances over one Redis keep the fleet inside the provi
     await probe.close();
 
     for (let i = 0; i < 3; i++) {
-      const log = memoryLogger();
-      const redis = connectRedis(redisServer.url, log.logger);
-      await redis.firstConnect;
-      const gateway = await startGateway({
-        accounts: createProviderAccounts(accounts, {
-          log: log.logger,
-          budgets: createRateBudgets({ redis, onWait: (w) => waits.push(w) }),
-        }),
-        gatewayKeys: [],
-        port: 0,
-        host: "127.0.0.1",
-        logger: log.logger,
+      const instance = await startRedisInstance(redisServer.url, {
+        accounts: (redis, log) => createProviderAccounts(accounts, { log, budgets: createRateBudgets({ redis, onWait: (w) => waits.push(w) }) }),
         snapshotPolicy: { ttlMs: 0, minRefreshMs: 0 },
-        snapshotStore: new RedisSnapshotStore({
-          redis,
-          logger: log.logger,
-          keepMs: 3_600_000,
-          waitMs: 20_000,
-        }),
       });
-      instances.push({ gateway, redis });
+      instances.push(instance);
     }
     await Promise.all(instances.map((i) => i.gateway.snapshots.warmAll()));
   });

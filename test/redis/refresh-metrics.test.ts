@@ -2,14 +2,12 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { PROVIDERS } from "../../src/model/index.js";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
-import { connectRedis } from "../../src/redis/redis-connection.js";
-import { startGateway, type RunningGateway } from "../../src/server.js";
-import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
-import { memoryLogger } from "../support/memory-logger.js";
+import { startRedisInstance } from "../support/redis-instance.js";
 import { scrape, total } from "../support/prometheus.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { simAccounts } from "../support/stack.js";
+import { inventoryCounts, simAccounts } from "../support/stack.js";
 
 /** Accounts per provider in the simulators (HighLevel lists each of its three locations). */
 const ACCOUNTS = { HIGHLEVEL: 3, TELNYX: 1, ZOOM: 1, BUTTER: 1 };
@@ -21,16 +19,7 @@ describe("snapshot refresh metrics across two instances sharing one Redis", () =
   const gateways: RunningGateway[] = [];
 
   async function startInstance(): Promise<RunningGateway> {
-    const log = memoryLogger();
-    const redis = connectRedis(redisServer.url, log.logger);
-    const gateway = await startGateway({
-      accounts: createProviderAccounts(simAccounts(sims), { log: log.logger }),
-      gatewayKeys: [],
-      port: 0,
-      host: "127.0.0.1",
-      logger: log.logger,
-      snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
-    });
+    const { gateway } = await startRedisInstance(redisServer.url, { accounts: (_redis, log) => createProviderAccounts(simAccounts(sims), { log }) });
     gateways.push(gateway);
     await gateway.snapshots.warmAll();
     return gateway;
@@ -65,7 +54,5 @@ describe("snapshot refresh metrics across two instances sharing one Redis", () =
 
 /** Inventory calls the simulators served (token grants aside: each instance mints its own). */
 function servedInventoryCalls(sims: RunningSimulators): number {
-  return Object.entries(sims.counts())
-    .filter(([key]) => !key.includes("/oauth/"))
-    .reduce((sum, [, n]) => sum + n, 0);
+  return Object.values(inventoryCounts(sims)).reduce((sum, n) => sum + n, 0);
 }

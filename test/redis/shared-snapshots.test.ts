@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import { print } from "graphql";
 import { setTimeout as sleep } from "node:timers/promises";
-import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
-import { startGateway, type RunningGateway } from "../../src/server.js";
-import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
+import { type RedisConnection } from "../../src/redis/redis-connection.js";
+import { type RunningGateway } from "../../src/server.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
+import { startRedisInstance } from "../support/redis-instance.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { type GraphQLResponse, inventoryCounts, testAccounts, testBounds } from "../support/stack.js";
@@ -31,19 +31,7 @@ describe("two gateway instances sharing one Redis", () => {
   const now = () => Date.now() + clockOffsetMs;
 
   async function startInstance(): Promise<Instance> {
-    const log = memoryLogger();
-    const redis = connectRedis(redisServer.url, log.logger);
-    const gateway = await startGateway({
-      accounts: testAccounts(sims),
-      gatewayKeys: [],
-      port: 0,
-      host: "127.0.0.1",
-      logger: log.logger,
-      snapshotPolicy: { minRefreshMs: 0 },
-      snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
-      redisStatus: () => redis.status(),
-      now,
-    });
+    const { gateway, redis, log } = await startRedisInstance(redisServer.url, { accounts: () => testAccounts(sims), snapshotPolicy: { minRefreshMs: 0 }, now });
     return {
       gateway,
       redis,
