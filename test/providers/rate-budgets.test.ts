@@ -7,6 +7,7 @@ import { observeRateLimitWaits, type RateLimitWait } from "../../src/providers/s
 import { zoomRateLimit } from "../../src/providers/zoom/zoom-rate-budget.js";
 import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
 import { memoryLogger } from "../support/memory-logger.js";
+import { testBounds } from "../support/stack.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 
 const spec = (accountId: string, requests: number, perSeconds: number, extra: Partial<RateBudgetSpec> = {}): RateBudgetSpec => ({
@@ -17,7 +18,7 @@ const spec = (accountId: string, requests: number, perSeconds: number, extra: Pa
   ...extra,
 });
 /** A listing's bounds with `budgetMs` of its time budget left. */
-const within = (budgetMs = 10_000, signal = AbortSignal.timeout(budgetMs)) => ({ signal, deadlineAt: Date.now() + budgetMs });
+const within = (budgetMs = 10_000, signal = AbortSignal.timeout(budgetMs)) => testBounds({ budgetMs, signal });
 
 async function refusal(taking: Promise<unknown>): Promise<UpstreamError> {
   try {

@@ -8,7 +8,7 @@ import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TelnyxSimulator } from "../../src/simulators/telnyx/index.js";
 import { SnapshotService } from "../../src/snapshots/snapshot-service.js";
 import { captureLogLines, TEST_DEPS, testLogger } from "../support/log-capture.js";
-import { eventually } from "../support/stack.js";
+import { eventually, testBounds } from "../support/stack.js";
 import { everythingIn, upstreamFailure } from "../support/upstream-error.js";
 
 const KEY = SIM_CREDENTIALS.telnyx.apiKey;
@@ -18,7 +18,7 @@ const SEVEN_PAGES = 7 * 250 - crossHeldFor("TELNYX").length;
 const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000 };
 
 /** Bounds as the snapshot service gives them: a signal that aborts when the budget is spent, and when that is. */
-const budgetOf = (ms: number): ListingBounds => ({ signal: AbortSignal.timeout(ms), deadlineAt: Date.now() + ms, maxPages: 100 });
+const budgetOf = (ms: number): ListingBounds => testBounds({ budgetMs: ms, maxPages: 100 });
 
 describe("a wait for Telnyx's window to reset is bounded by what is left of the listing's time budget", () => {
   const sims: TelnyxSimulator[] = [];

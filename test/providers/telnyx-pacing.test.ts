@@ -5,6 +5,7 @@ import { SIM_CREDENTIALS } from "../../src/simulators/credentials.js";
 import { crossHeldFor } from "../../src/simulators/seed.js";
 import { TelnyxSimulator } from "../../src/simulators/telnyx/index.js";
 import { captureLogLines } from "../support/log-capture.js";
+import { testBounds } from "../support/stack.js";
 import { upstreamFailure } from "../support/upstream-error.js";
 import { TEST_DEPS } from "../support/log-capture.js";
 
@@ -15,7 +16,7 @@ const FOUR_PAGES = 1000 - crossHeldFor("TELNYX").length;
 /** Quick retries: a client that retried a 429 on its own backoff, not the reported reset, would be refused again. */
 const tuning = { retryBaseDelayMs: 5, retries: 1, timeoutMs: 3000 };
 /** A listing's bounds: a time budget of `budgetMs` (the waits below fit in 30 s), or a signal the test aborts. */
-const bounds = (signal?: AbortSignal, budgetMs = 30_000) => ({ signal: signal ?? AbortSignal.timeout(budgetMs), deadlineAt: Date.now() + budgetMs, maxPages: 100 });
+const bounds = (signal?: AbortSignal, budgetMs = 30_000) => testBounds({ budgetMs, maxPages: 100, ...(signal ? { signal } : {}) });
 
 describe("Telnyx pacing: the client spends its window as x-ratelimit-* reports it, and waits for x-ratelimit-reset", () => {
   const sims: TelnyxSimulator[] = [];

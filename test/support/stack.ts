@@ -100,9 +100,9 @@ export function inventoryCounts(sims: RunningSimulators): Record<string, number>
   return Object.fromEntries(Object.entries(sims.counts()).filter(([key]) => !key.includes("/oauth/")));
 }
 
-/** Generous bounds for calling a provider client directly: 2,000 pages, a time budget of 30 s (so a 60 s Retry-After or reset is refused at once). */
-export function testBounds(overrides: Partial<ListingBounds> = {}): ListingBounds {
-  return { signal: AbortSignal.timeout(30_000), deadlineAt: Date.now() + 30_000, maxPages: 2_000, ...overrides };
+/** Generous bounds for calling a provider client directly: 2,000 pages, a time budget of 30 s (so a 60 s Retry-After or reset is refused at once), or `budgetMs`. */
+export function testBounds({ budgetMs = 30_000, ...overrides }: Partial<ListingBounds> & { budgetMs?: number } = {}): ListingBounds {
+  return { signal: AbortSignal.timeout(budgetMs), deadlineAt: Date.now() + budgetMs, maxPages: 2_000, ...overrides };
 }
 
 /** Every number of one account, as its client maps them. */
