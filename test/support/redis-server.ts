@@ -23,16 +23,7 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const spawned = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extraArgs], { stdio: ["ignore", "ignore", "pipe"] });
-      child = spawned;
-      let failure: Error | undefined;
-      spawned.on("error", (error) => (failure = new Error(`redis-server did not start (${error.message}); install it (Debian: apt-get install -y redis-server)`)));
-      spawned.on("exit", (code) => (failure ??= new Error(`redis-server exited with ${String(code)} before answering PING`)));
-      while (!(await answersPing(port))) {
-        if (failure) throw failure;
-        await sleep(20);
-      }
-      spawned.removeAllListeners("exit");
+      child = await spawnRedisServer(port, extraArgs);
     },
     async kill() {
       const running = child;
@@ -104,17 +95,7 @@ export async function startRedisCluster(nodes = 3): Promise<RedisCluster> {
   };
   try {
     for (const port of ports) {
-      const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--dir", dir];
-      const child = spawn("redis-server", args, { stdio: ["ignore", "ignore", "pipe"] });
-      children.push(child);
-      let failure: Error | undefined;
-      child.on("error", (error) => (failure = new Error(`redis-server did not start (${error.message}); install it (Debian: apt-get install -y redis-server)`)));
-      child.on("exit", (code) => (failure ??= new Error(`redis-server exited with ${String(code)} before answering PING`)));
-      while (!(await answersPing(port))) {
-        if (failure) throw failure;
-        await sleep(20);
-      }
-      child.removeAllListeners("exit");
+      children.push(await spawnRedisServer(port, ["--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--dir", dir]));
     }
     const create = spawn("redis-cli", ["--cluster", "create", ...ports.map((p) => `127.0.0.1:${p}`), "--cluster-replicas", "0", "--cluster-yes"], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -195,4 +176,18 @@ export async function startRedisSentinel(masterPort: number, name = "mymaster"):
   }
   child.removeAllListeners("exit");
   return { port, url: `redis+sentinel://127.0.0.1:${port}/${name}`, stop };
+}
+
+/** A redis-server on `port` with nothing persisted, once it answers PING; a missing binary says what to install. */
+async function spawnRedisServer(port: number, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extraArgs], { stdio: ["ignore", "ignore", "pipe"] });
+  let failure: Error | undefined;
+  child.on("error", (error) => (failure = new Error(`redis-server did not start (${error.message}); install it (Debian: apt-get install -y redis-server)`)));
+  child.on("exit", (code) => (failure ??= new Error(`redis-server exited with ${String(code)} before answering PING`)));
+  while (!(await answersPing(port))) {
+    if (failure) throw failure;
+    await sleep(20);
+  }
+  child.removeAllListeners("exit");
+  return child;
 }
