@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { print } from "graphql";
 import { createProviderAccounts } from "../../src/providers/create-accounts.js";
 import { setTimeout as sleep } from "node:timers/promises";
-import { connectRedis, type RedisConnection } from "../../src/redis/redis-connection.js";
-import { startGateway, type RunningGateway } from "../../src/server.js";
+import { type RedisConnection } from "../../src/redis/redis-connection.js";
+import { type RunningGateway } from "../../src/server.js";
 import { AccountSnapshot } from "../../src/snapshots/account-snapshot.js";
-import { RedisSnapshotStore } from "../../src/snapshots/redis-snapshot-store.js";
 import { estimateSnapshotBytes } from "../../src/snapshots/snapshot-size.js";
 import { startSimulators, type RunningSimulators } from "../../src/simulators/start-all.js";
 import { DashboardDocument, type DashboardQuery } from "../generated/operations.js";
-import { memoryLogger } from "../support/memory-logger.js";
+import { startRedisInstance, type RedisInstance } from "../support/redis-instance.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { type GraphQLResponse, inventoryCounts, simAccounts, testAccounts, testBounds } from "../support/stack.js";
 
@@ -17,12 +16,12 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
   let redisServer: RedisServer;
   let sims: RunningSimulators;
   let gateway: RunningGateway;
-  const log = memoryLogger();
   let oneListing: Record<string, number>;
   let totalNumbers = 0;
   let accounts = 0;
   let bound = 0;
   let redis: RedisConnection;
+  let log: RedisInstance["log"];
 
   const dashboard = async (): Promise<GraphQLResponse<DashboardQuery>> => {
     const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: print(DashboardDocument), variables: { first: 50 } }) });
@@ -43,16 +42,7 @@ describe("NUMBERGRAPH_CACHE_MAX_MB: in-process copies bounded by bytes, dropped 
     bound = Math.max(...sizes);
     oneListing = inventoryCounts(sims);
     sims.resetCounts();
-    redis = connectRedis(redisServer.url, log.logger);
-    gateway = await startGateway({
-      accounts: createProviderAccounts(simAccounts(sims), { log: log.logger }),
-      gatewayKeys: [],
-      port: 0,
-      host: "127.0.0.1",
-      logger: log.logger,
-      snapshotPolicy: { maxCacheBytes: bound, minRefreshMs: 0 },
-      snapshotStore: new RedisSnapshotStore({ redis, logger: log.logger, keepMs: 3_600_000, waitMs: 20_000 }),
-    });
+    ({ gateway, redis, log } = await startRedisInstance(redisServer.url, { accounts: (_redis, log) => createProviderAccounts(simAccounts(sims), { log }), snapshotPolicy: { maxCacheBytes: bound, minRefreshMs: 0 } }));
   });
 
   afterAll(async () => {
