@@ -48,16 +48,17 @@ export function createButterAccount(config: ButterAccountConfig, deps: ProviderA
     provider: "BUTTER",
     accountId: config.organizationId,
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
-      const wire = await collectCursorPages("BUTTER", config.organizationId, bounds, async (cursor) => {
+      // Mapped as each page arrives: a listing holds mapped records, never an account's wire pages.
+      const numbers = await collectCursorPages("BUTTER", config.organizationId, bounds, async (cursor) => {
         const params = new URLSearchParams({ limit: String(BUTTER_PAGE_LIMIT) });
         if (cursor) params.set("cursor", cursor);
         const page = await http.getJson("api/phone-numbers", params, butterListResponseSchema, bounds);
         if (page.pagination.has_more && !page.pagination.next_cursor) {
           throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", "Butter said has_more but sent no next_cursor; stopped paging.", { accountId: config.organizationId });
         }
-        return { items: page.data, next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
+        return { items: page.data.map((n) => mapButterNumber(n, map)), next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
       });
-      return { numbers: wire.map((n) => mapButterNumber(n, map)), pools: [] };
+      return { numbers, pools: [] };
     },
   };
 }

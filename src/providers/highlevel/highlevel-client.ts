@@ -1,4 +1,4 @@
-import { UpstreamError, type Inventory, type ListingBounds, type PoolRecord, type ProviderAccount } from "../../model/index.js";
+import { UpstreamError, type Inventory, type ListingBounds, type NumberRecord, type PoolRecord, type ProviderAccount } from "../../model/index.js";
 import { createFormPoster } from "../shared/form-post.js";
 import { RecordMapper } from "../shared/mapping.js";
 import { createRateBudgets, effectiveLimit, type RateBudgets } from "../shared/rate-budget.js";
@@ -10,7 +10,7 @@ import { HIGHLEVEL_RATE_LIMIT, type HighLevelAccountsConfig } from "./highlevel-
 import { mapHighLevelNumber, mapHighLevelPool } from "./highlevel-mapping.js";
 import { HighLevelInstallTokens, HighLevelLocationTokens, type HighLevelAccessTokens } from "./highlevel-oauth.js";
 import { createHighLevelRateWindowReader } from "./highlevel-rate-window.js";
-import { highLevelErrorSchema, highLevelNumbersPageSchema, highLevelPoolsResponseSchema, type HighLevelNumber } from "./highlevel-wire.js";
+import { highLevelErrorSchema, highLevelNumbersPageSchema, highLevelPoolsResponseSchema } from "./highlevel-wire.js";
 
 /** The documented maximum; always sent, since the docs give the default as both 50 and 1000. */
 export const HIGHLEVEL_PAGE_SIZE = 1000;
@@ -87,7 +87,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
   });
 
   /** Pages are numbered from 0; a short page (or the `{numbers: [], total: 0}` empty shape) is the last. */
-  async function listNumbers(bounds: ListingBounds): Promise<HighLevelNumber[]> {
+  async function listNumbers(bounds: ListingBounds): Promise<NumberRecord[]> {
     let previousFirstSid: string | undefined;
     return collectCursorPages("HIGHLEVEL", locationId, bounds, async (cursor) => {
       const page = Number(cursor ?? 0);
@@ -98,7 +98,8 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
         throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel returned page ${page - 1} again as page ${page} for location ${locationId}; stopped paging.`, { accountId: locationId });
       }
       previousFirstSid = numbers[0]?.sid;
-      return { items: numbers, next: numbers.length < HIGHLEVEL_PAGE_SIZE ? undefined : String(page + 1) };
+      // Mapped as each page arrives: a listing holds mapped records, never a location's wire pages.
+      return { items: numbers.map((n) => mapHighLevelNumber(n, map)), next: numbers.length < HIGHLEVEL_PAGE_SIZE ? undefined : String(page + 1) };
     });
   }
 
@@ -113,7 +114,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
       // `skipNumberPool=false` above: pool members are listed too, so every pool member joins up.
       // The pools call follows the numbers (not beside them): one call at a time per location.
-      const numbers = (await listNumbers(bounds)).map((n) => mapHighLevelNumber(n, map));
+      const numbers = await listNumbers(bounds);
       return { numbers, pools: await listPools(bounds) };
     },
   };

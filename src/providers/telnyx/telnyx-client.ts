@@ -1,4 +1,4 @@
-import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { UpstreamError, type Inventory, type ListingBounds, type NumberRecord, type ProviderAccount } from "../../model/index.js";
 import { RecordMapper } from "../shared/mapping.js";
 import { Pacer } from "../shared/pacer.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
@@ -7,7 +7,7 @@ import { fetchRemainingPages } from "../shared/paging.js";
 import { createUpstreamHttp, type HttpTuning } from "../shared/upstream-http.js";
 import { mapTelnyxNumber } from "./telnyx-mapping.js";
 import { readTelnyxRateWindow } from "./telnyx-rate-window.js";
-import { telnyxErrorSchema, telnyxListResponseSchema, type TelnyxPhoneNumber } from "./telnyx-wire.js";
+import { telnyxErrorSchema, telnyxListResponseSchema } from "./telnyx-wire.js";
 
 export interface TelnyxAccountConfig extends HttpTuning, RateLimitSetting {
   /** The account's name in the graph; `default` when configured from env. */
@@ -53,7 +53,8 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     tuning: config,
   });
 
-  async function fetchPage(number: number, bounds: ListingBounds): Promise<{ rows: TelnyxPhoneNumber[]; totalPages: number }> {
+  /** One page, mapped as it arrives: a listing holds mapped records, never an account's wire pages. */
+  async function fetchPage(number: number, bounds: ListingBounds): Promise<{ rows: NumberRecord[]; totalPages: number }> {
     const params = new URLSearchParams();
     params.set("page[number]", String(number));
     params.set("page[size]", String(TELNYX_PAGE_SIZE));
@@ -64,7 +65,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     if (body.meta.page_number !== undefined && body.meta.page_number !== number) {
       throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx answered a request for page ${number} with page ${body.meta.page_number}; stopped rather than list numbers twice.`, { accountId });
     }
-    return { rows: body.data, totalPages: body.meta.total_pages };
+    return { rows: body.data.map((wire) => mapTelnyxNumber(wire, map)), totalPages: body.meta.total_pages };
   }
 
   return {
@@ -75,10 +76,10 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
       const first = await fetchPage(1, bounds);
       const rest = await fetchRemainingPages("TELNYX", accountId, bounds, first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(n, bounds)).rows);
       // A number bought while paging shifts later pages by one: keep the first copy of each id.
-      const byId = new Map<string, TelnyxPhoneNumber>();
-      for (const wire of [first.rows, ...rest].flat()) if (!byId.has(wire.id)) byId.set(wire.id, wire);
+      const byId = new Map<string, NumberRecord>();
+      for (const page of [first.rows, ...rest]) for (const record of page) if (!byId.has(record.providerId)) byId.set(record.providerId, record);
       // Telnyx has no number pools.
-      return { numbers: [...byId.values()].map((wire) => mapTelnyxNumber(wire, map)), pools: [] };
+      return { numbers: [...byId.values()], pools: [] };
     },
   };
 }

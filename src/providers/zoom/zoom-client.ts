@@ -84,14 +84,14 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
   });
 
   async function viaPhone(bounds: ListingBounds): Promise<Inventory> {
-    const wire = await collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
+    // Each page is mapped as it arrives: a listing holds mapped records, never an account's wire pages.
+    const numbers = await collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
       const page = new URLSearchParams({ page_size: String(ZOOM_PAGE_SIZE), type: "all" });
       if (cursor) page.set("next_page_token", cursor);
       const body = await http.getJson("phone/numbers", page, zoomListResponseSchema, bounds);
       // The last page carries an empty token or none at all.
-      return { items: body.phone_numbers ?? [], next: body.next_page_token };
+      return { items: (body.phone_numbers ?? []).map((n) => mapZoomNumber(n, map)), next: body.next_page_token };
     });
-    const numbers = wire.map((n) => mapZoomNumber(n, map));
     // Emergency number pools are derived from the numbers: no call of their own.
     return { numbers, pools: emergencyPoolsOf(numbers, accountId) };
   }
@@ -99,22 +99,30 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
   async function viaNumberManagement(bounds: ListingBounds, freshToken: boolean): Promise<Inventory> {
     // Zoom fixes a token's scopes when it mints one: a re-check needs a new token to see a new scope.
     if (freshToken) tokens.renew();
-    const walk = () =>
-      collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
+    const assignments = new Map<string, AssigneeRecord[]>();
+    const walk = () => {
+      assignments.clear();
+      return collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
         const page = new URLSearchParams({ page_size: String(ZOOM_NM_PAGE_SIZE) });
         if (cursor) page.set("next_page_token", cursor);
         const body = await http.getJson("number_management/numbers", page, zoomNmListResponseSchema, bounds);
-        return { items: body.numbers ?? [], next: body.next_page_token };
+        const items = (body.numbers ?? []).map((n) => {
+          const record = mapZoomNmNumber(n, map);
+          assignments.set(record.e164, nmAssignments(n, map));
+          return record;
+        });
+        return { items, next: body.next_page_token };
       });
-    let wire;
+    };
+    let numbers;
     try {
-      wire = await walk();
+      numbers = await walk();
     } catch (error) {
       if (!isExpiredPageToken(error)) throw error;
       // Page tokens live 15 minutes: a listing slower than that starts again from page 1, once.
       log.info({ provider: "ZOOM", accountId }, "Zoom's next_page_token expired mid-listing; listing again from page 1");
       try {
-        wire = await walk();
+        numbers = await walk();
       } catch (again) {
         if (!isExpiredPageToken(again)) throw again;
         throw new UpstreamError(
@@ -125,12 +133,6 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
         );
       }
     }
-    const assignments = new Map<string, AssigneeRecord[]>();
-    const numbers = wire.map((n) => {
-      const record = mapZoomNmNumber(n, map);
-      assignments.set(record.e164, nmAssignments(n, map));
-      return record;
-    });
     return { numbers, pools: emergencyPoolsOf(numbers, accountId, (n) => assignments.get(n.e164) ?? []) };
   }
 
