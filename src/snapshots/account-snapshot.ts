@@ -1,7 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
-import { accountKey, revivedNumberRecord, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
-import { shareRepeatedValues } from "./shared-values.js";
+import { accountKey, RepeatedValues, revivedNumberRecord, type Inventory, type NumberRecord, type PoolRecord, type Provider } from "../model/index.js";
 import { filtersRecords, matchesNumberFilter, recordFilterKey, type NumberFilter } from "./number-filter.js";
 import { numberOrder, poolOrder, sortedBy, type SortedList } from "./sort-order.js";
 
@@ -86,17 +85,15 @@ export class AccountSnapshot implements SnapshotData {
     this.filteredMemo = new LRUCache({ max: 256, maxSize: Math.max(1_000, 4 * this.numbers.length), sizeCalculation: (list) => list.items.length + 1 });
   }
 
-  /** Index a freshly listed inventory; its version is the content hash. */
+  /** Index a freshly listed inventory (its listing shared its repeated values page by page); its version is the content hash. */
   static fromInventory(provider: Provider, accountId: string, inventory: Inventory, fetchedAt: number): AccountSnapshot {
-    shareRepeatedValues(inventory.numbers);
     const snapshot = new AccountSnapshot(provider, accountId, "", fetchedAt, inventory.numbers, inventory.pools);
     return new AccountSnapshot(provider, accountId, contentVersion(snapshot.numbers, snapshot.pools), fetchedAt, [], [], snapshot);
   }
 
   /** Index snapshot data a store handed back (another instance's listing), trusting its version. */
   static fromData(data: SnapshotData): AccountSnapshot {
-    const numbers = data.numbers.map(revivedNumberRecord);
-    shareRepeatedValues(numbers);
+    const numbers = new RepeatedValues().share(data.numbers.map(revivedNumberRecord));
     return new AccountSnapshot(data.provider, data.accountId, data.version, data.fetchedAt, numbers, data.pools);
   }
 

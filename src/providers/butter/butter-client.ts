@@ -1,4 +1,4 @@
-import { UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { RepeatedValues, UpstreamError, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
 import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
@@ -49,6 +49,7 @@ export function createButterAccount(config: ButterAccountConfig, deps: ProviderA
     accountId: config.organizationId,
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
       // Mapped as each page arrives: a listing holds mapped records, never an account's wire pages.
+      const values = new RepeatedValues();
       const numbers = await collectCursorPages("BUTTER", config.organizationId, bounds, async (cursor) => {
         const params = new URLSearchParams({ limit: String(BUTTER_PAGE_LIMIT) });
         if (cursor) params.set("cursor", cursor);
@@ -56,7 +57,7 @@ export function createButterAccount(config: ButterAccountConfig, deps: ProviderA
         if (page.pagination.has_more && !page.pagination.next_cursor) {
           throw new UpstreamError("BUTTER", "UPSTREAM_BAD_RESPONSE", "Butter said has_more but sent no next_cursor; stopped paging.", { accountId: config.organizationId });
         }
-        return { items: page.data.map((n) => mapButterNumber(n, map)), next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
+        return { items: values.share(page.data.map((n) => mapButterNumber(n, map))), next: page.pagination.has_more ? page.pagination.next_cursor : undefined };
       });
       return { numbers, pools: [] };
     },

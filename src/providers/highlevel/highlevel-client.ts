@@ -1,4 +1,4 @@
-import { UpstreamError, type Inventory, type ListingBounds, type NumberRecord, type PoolRecord, type ProviderAccount } from "../../model/index.js";
+import { RepeatedValues, UpstreamError, type Inventory, type ListingBounds, type NumberRecord, type PoolRecord, type ProviderAccount } from "../../model/index.js";
 import { createFormPoster } from "../shared/form-post.js";
 import { RecordMapper } from "../shared/mapping.js";
 import { createRateBudgets, effectiveLimit, type RateBudgets } from "../shared/rate-budget.js";
@@ -89,6 +89,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
   /** Pages are numbered from 0; a short page (or the `{numbers: [], total: 0}` empty shape) is the last. */
   async function listNumbers(bounds: ListingBounds): Promise<NumberRecord[]> {
     let previousFirstSid: string | undefined;
+    const values = new RepeatedValues();
     return collectCursorPages("HIGHLEVEL", locationId, bounds, async (cursor) => {
       const page = Number(cursor ?? 0);
       const params = new URLSearchParams({ page: String(page), pageSize: String(HIGHLEVEL_PAGE_SIZE), skipNumberPool: "false" });
@@ -99,7 +100,7 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
       }
       previousFirstSid = numbers[0]?.sid;
       // Mapped as each page arrives: a listing holds mapped records, never a location's wire pages.
-      return { items: numbers.map((n) => mapHighLevelNumber(n, map)), next: numbers.length < HIGHLEVEL_PAGE_SIZE ? undefined : String(page + 1) };
+      return { items: values.share(numbers.map((n) => mapHighLevelNumber(n, map))), next: numbers.length < HIGHLEVEL_PAGE_SIZE ? undefined : String(page + 1) };
     });
   }
 

@@ -1,4 +1,4 @@
-import { UpstreamError, type Inventory, type ListingBounds, type NumberRecord, type ProviderAccount } from "../../model/index.js";
+import { RepeatedValues, UpstreamError, type Inventory, type ListingBounds, type NumberRecord, type ProviderAccount } from "../../model/index.js";
 import { RecordMapper } from "../shared/mapping.js";
 import { Pacer } from "../shared/pacer.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
@@ -54,7 +54,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
   });
 
   /** One page, mapped as it arrives: a listing holds mapped records, never an account's wire pages. */
-  async function fetchPage(number: number, bounds: ListingBounds): Promise<{ rows: NumberRecord[]; totalPages: number }> {
+  async function fetchPage(number: number, bounds: ListingBounds, values: RepeatedValues): Promise<{ rows: NumberRecord[]; totalPages: number }> {
     const params = new URLSearchParams();
     params.set("page[number]", String(number));
     params.set("page[size]", String(TELNYX_PAGE_SIZE));
@@ -65,7 +65,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     if (body.meta.page_number !== undefined && body.meta.page_number !== number) {
       throw new UpstreamError("TELNYX", "UPSTREAM_BAD_RESPONSE", `Telnyx answered a request for page ${number} with page ${body.meta.page_number}; stopped rather than list numbers twice.`, { accountId });
     }
-    return { rows: body.data.map((wire) => mapTelnyxNumber(wire, map)), totalPages: body.meta.total_pages };
+    return { rows: values.share(body.data.map((wire) => mapTelnyxNumber(wire, map))), totalPages: body.meta.total_pages };
   }
 
   return {
@@ -73,8 +73,9 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     accountId,
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
       // Page 1 says how many pages there are (Telnyx's own last-page rule: meta.total_pages).
-      const first = await fetchPage(1, bounds);
-      const rest = await fetchRemainingPages("TELNYX", accountId, bounds, first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(n, bounds)).rows);
+      const values = new RepeatedValues();
+      const first = await fetchPage(1, bounds, values);
+      const rest = await fetchRemainingPages("TELNYX", accountId, bounds, first.totalPages, TELNYX_PAGE_CONCURRENCY, async (n) => (await fetchPage(n, bounds, values)).rows);
       // A number bought while paging shifts later pages by one: keep the first copy of each id.
       const byId = new Map<string, NumberRecord>();
       for (const page of [first.rows, ...rest]) for (const record of page) if (!byId.has(record.providerId)) byId.set(record.providerId, record);

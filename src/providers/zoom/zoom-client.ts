@@ -1,4 +1,4 @@
-import { UpstreamError, type AssigneeRecord, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
+import { RepeatedValues, UpstreamError, type AssigneeRecord, type Inventory, type ListingBounds, type ProviderAccount } from "../../model/index.js";
 import { RecordMapper } from "../shared/mapping.js";
 import { collectCursorPages } from "../shared/paging.js";
 import type { ProviderAccountDeps } from "../provider-descriptor.js";
@@ -85,12 +85,13 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
 
   async function viaPhone(bounds: ListingBounds): Promise<Inventory> {
     // Each page is mapped as it arrives: a listing holds mapped records, never an account's wire pages.
+    const values = new RepeatedValues();
     const numbers = await collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
       const page = new URLSearchParams({ page_size: String(ZOOM_PAGE_SIZE), type: "all" });
       if (cursor) page.set("next_page_token", cursor);
       const body = await http.getJson("phone/numbers", page, zoomListResponseSchema, bounds);
       // The last page carries an empty token or none at all.
-      return { items: (body.phone_numbers ?? []).map((n) => mapZoomNumber(n, map)), next: body.next_page_token };
+      return { items: values.share((body.phone_numbers ?? []).map((n) => mapZoomNumber(n, map))), next: body.next_page_token };
     });
     // Emergency number pools are derived from the numbers: no call of their own.
     return { numbers, pools: emergencyPoolsOf(numbers, accountId) };
@@ -102,6 +103,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
     const assignments = new Map<string, AssigneeRecord[]>();
     const walk = () => {
       assignments.clear();
+      const values = new RepeatedValues();
       return collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
         const page = new URLSearchParams({ page_size: String(ZOOM_NM_PAGE_SIZE) });
         if (cursor) page.set("next_page_token", cursor);
@@ -111,7 +113,7 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
           assignments.set(record.e164, nmAssignments(n, map));
           return record;
         });
-        return { items, next: body.next_page_token };
+        return { items: values.share(items), next: body.next_page_token };
       });
     };
     let numbers;

@@ -1,25 +1,34 @@
-import type { NumberRecord } from "../model/index.js";
+import type { NumberRecord } from "./phone-number.js";
 
 /**
- * Share what an account's records repeat, once per snapshot build. Every record arrives from
- * JSON.parse with strings and small objects of its own, yet an account has a few capability sets,
- * a few connections, locations and profile names, and far fewer assignees than numbers: at
- * 50,000 numbers per account ~40 MB of a snapshot's heap was copies of equal values. Equal
- * values become one, in place and value for value, so nothing a reader sees changes, nor the
- * content hash; records are never mutated after the build, so sharing is safe.
+ * Shares what an account's records repeat. Every record arrives from JSON.parse with strings and
+ * small objects of its own, yet an account has a few capability sets, a few connections, locations
+ * and profile names, and far fewer assignees than numbers: at 50,000 numbers per account ~40 MB of
+ * a snapshot's heap was copies of equal values. Equal values become one, in place and value for
+ * value, so nothing a reader sees changes, nor the content hash; records are never mutated after
+ * their listing, so sharing is safe.
+ *
+ * A listing makes one and passes each page through it as the page is mapped: the copies it drops
+ * die young instead of being promoted with the page's records and collected much later, which
+ * kept a cold listing's heap ~40 MB higher when the whole inventory was shared at the end.
  *
  * Which fields repeat is the providers' business, not this file's: each field (by its path in the
  * record) is watched, and one whose values turn out mostly distinct (ids, phone numbers, dates)
  * stops being looked up after a few hundred records, so unique values cost next to nothing.
  */
-export function shareRepeatedValues(numbers: readonly NumberRecord[]): void {
-  const capabilities = new FieldValues();
-  const assignee = new FieldValues();
-  const details = new FieldValues();
-  for (const n of numbers) {
-    n.capabilities = capabilities.share(n.capabilities);
-    if (n.assignee !== null) n.assignee = assignee.share(n.assignee);
-    details.shareFields(n.details as unknown as Record<string, unknown>);
+export class RepeatedValues {
+  private readonly capabilities = new FieldValues();
+  private readonly assignee = new FieldValues();
+  private readonly details = new FieldValues();
+
+  /** Share `numbers`' values with each other and with every record shared before; returns `numbers`. */
+  share<N extends NumberRecord>(numbers: N[]): N[] {
+    for (const n of numbers) {
+      n.capabilities = this.capabilities.share(n.capabilities);
+      if (n.assignee !== null) n.assignee = this.assignee.share(n.assignee);
+      this.details.shareFields(n.details as unknown as Record<string, unknown>);
+    }
+    return numbers;
   }
 }
 
