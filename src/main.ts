@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { checkScopesMatchAccounts } from "./access/gateway-keys.js";
 import { configuredAccounts, countAccounts, loadConfig, loadProviderAccounts, needsStateStore } from "./config/config.js";
 import { ConfigError } from "./settings/config-error.js";
+import { limitHeapGrowth } from "./heap-growth.js";
 import { createLogger } from "./logger.js";
 import { createProviderAccounts } from "./providers/create-accounts.js";
 import { createRateBudgets } from "./providers/shared/rate-budget.js";
@@ -18,6 +19,7 @@ import { StateStoreError } from "./state/state-store.js";
 /** Composition root: config → provider accounts (or the simulators) → gateway. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger();
   // OTLP export only when the standard variable asks for it; otherwise OpenTelemetry stays unregistered (a no-op).
   // Imported only when asked for: a process that does not trace never loads the SDK and its exporter.

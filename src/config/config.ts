@@ -42,6 +42,8 @@ export interface GatewayConfig {
   responseCache: { enabled: boolean; maxMb?: number };
   /** NUMBERGRAPH_STATE_DIR: where rotating OAuth refresh tokens are kept (default `.numbergraph`). */
   stateDir: string;
+  /** NUMBERGRAPH_HEAP_GROWTH_PERCENT (default 60; 0 leaves V8's policy): how far the heap grows past its live data between full collections. */
+  heapGrowthPercent: number;
 }
 
 /** Whether any account needs the state store (HighLevel OAuth installs rotate their refresh tokens). */
@@ -124,7 +126,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     throw new ConfigError("NUMBERGRAPH_CACHE_MAX_MB bounds the snapshots an instance keeps beside Redis, so it needs REDIS_URL (without Redis a dropped account would be listed again); set REDIS_URL or unset NUMBERGRAPH_CACHE_MAX_MB.");
   }
   if (redisUrl) snapshotPolicy.maxCacheBytes = Math.round((cacheMaxMb ?? DEFAULT_CACHE_MAX_MB) * 1024 * 1024);
-  return { port, host, production, demo, introspection, opsPort, documentLimits, accounts, gatewayKeys, redisUrl, redisPrefix, maxQueryCost, ide, snapshotPolicy, responseCache, stateDir: read("NUMBERGRAPH_STATE_DIR") ?? DEFAULT_STATE_DIR };
+  const growthText = read("NUMBERGRAPH_HEAP_GROWTH_PERCENT");
+  if (growthText !== undefined && (!/^\d+$/.test(growthText) || Number(growthText) > 300)) {
+    throw new ConfigError(`NUMBERGRAPH_HEAP_GROWTH_PERCENT must be a whole percentage from 0 to 300 (0 leaves V8's own heap growth); got ${JSON.stringify(growthText)}.`);
+  }
+  const heapGrowthPercent = growthText === undefined ? DEFAULT_HEAP_GROWTH_PERCENT : Number(growthText);
+  return {
+    port,
+    host,
+    production,
+    demo,
+    introspection,
+    opsPort,
+    documentLimits,
+    accounts,
+    gatewayKeys,
+    redisUrl,
+    redisPrefix,
+    maxQueryCost,
+    ide,
+    snapshotPolicy,
+    responseCache,
+    stateDir: read("NUMBERGRAPH_STATE_DIR") ?? DEFAULT_STATE_DIR,
+    heapGrowthPercent,
+  };
 }
 
 function portNumber(read: (name: string) => string | undefined, name: string): number | undefined {
@@ -134,6 +159,9 @@ function portNumber(read: (name: string) => string | undefined, name: string): n
   if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`${name} must be a whole number from 0 to 65535; got ${JSON.stringify(text)}.`);
   return port;
 }
+
+/** NUMBERGRAPH_HEAP_GROWTH_PERCENT's default: V8's own factor for a 1 GB heap (src/heap-growth.ts). */
+const DEFAULT_HEAP_GROWTH_PERCENT = 60;
 
 /** NUMBERGRAPH_CACHE_MAX_MB's default with REDIS_URL (docs/freshness.md). */
 const DEFAULT_CACHE_MAX_MB = 512;

@@ -121,6 +121,13 @@ describe("configuration (SPEC §2)", () => {
     expect(configError({ NUMBERGRAPH_CACHE_MAX_MB: "64" })).toContain("needs REDIS_URL");
   });
 
+  it("sets how far the heap grows between full collections by NUMBERGRAPH_HEAP_GROWTH_PERCENT (60 by default, 0 for V8's own)", () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(60);
+    expect(loadConfig({ NUMBERGRAPH_HEAP_GROWTH_PERCENT: "0" }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ NUMBERGRAPH_HEAP_GROWTH_PERCENT: "150" }).heapGrowthPercent).toBe(150);
+    for (const text of ["1.5", "-5", "301", "lots"]) expect(configError({ NUMBERGRAPH_HEAP_GROWTH_PERCENT: text })).toMatch(/^NUMBERGRAPH_HEAP_GROWTH_PERCENT must be a whole percentage from 0 to 300/);
+  });
+
   it("parses gateway keys and rejects bad scopes without printing the key", () => {
     const config = loadConfig({ NUMBERGRAPH_API_KEYS: "dash-7f3a:HIGHLEVEL/locA,TELNYX  ops-91bc:*" });
     expect(config.gatewayKeys).toEqual([
