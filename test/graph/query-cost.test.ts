@@ -50,6 +50,24 @@ describe("an operation that could return too many objects is refused before any 
     expect([refused.status, refused.errors![0]!.extensions!.code, refused.errors![0]!.extensions!.maxCost]).toEqual([400, "BAD_USER_INPUT", DEFAULT_MAX_QUERY_COST]);
   });
 
+  it("remembers a price whatever the strings in the variables (a cursor, a search), but never across page sizes or list lengths", async () => {
+    strict.sims.resetCounts();
+    const pageAfter = "query($first: Int, $after: String) { phoneNumbers(first: $first, after: $after) { nodes { e164 pools { name numbers { e164 assignee { name } } } } } }";
+    for (const after of [null, "not-a-cursor", "another"]) {
+      const refused = await strict.request(pageAfter, { first: 1000, after });
+      expect([refused.status, refused.errors![0]!.extensions!.cost]).toEqual([400, 104_000]);
+    }
+    expect(strict.sims.counts()).toEqual({});
+    // 1,000 ids at 1 + 2 × (1 + 25 × 2) = 103 objects each, over the limit; 900 of them are under it.
+    const byIds = "query($ids: [ID!]!) { phoneNumbersByIds(ids: $ids) { e164 pools { name numbers { e164 assignee { name } } } } }";
+    const ids = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`);
+    const priced = async (n: number, tag: string) => (await strict.request(byIds, { ids: ids(n, tag) })).errors?.find((e) => e.extensions?.cost !== undefined)?.extensions?.cost;
+    expect(await priced(900, "a")).toBeUndefined();
+    expect(await priced(1000, "a")).toBe(103_000);
+    expect(await priced(900, "b")).toBeUndefined();
+    expect(await priced(1000, "b")).toBe(103_000);
+  });
+
   it("prices a first out of range as the largest page, so the resolver's own message says what is wrong with it", async () => {
     const result = await stack.request("{ phoneNumbers(first: 100000000) { nodes { pools { numbers { e164 } } } } }");
     expect(result.errors![0]!.message).toMatch(/first must be from 1 to 1000; got 100000000/);

@@ -5,7 +5,8 @@ import { DEFAULT_FIRST, MAX_FIRST } from "../connection/paginate.js";
  * What a field costs in the query-cost plugin's currency: objects the operation can be expected to
  * return. Declared on each list field (`complexity:` on `@Field`, `@FieldResolver`, `@Query`), so
  * a renamed or new list field can never fall back silently to a default price
- * (test/graph/declared-costs.test.ts checks every one).
+ * (test/graph/declared-costs.test.ts checks every one). A price reads numbers and list lengths
+ * only, never a string: the query-cost plugin remembers prices by variables without their strings.
  */
 type Args = Record<string, unknown>;
 

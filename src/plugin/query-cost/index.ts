@@ -15,7 +15,12 @@ export const DEFAULT_MAX_QUERY_COST = 200_000;
 /** graphql-query-complexity gives up on documents with more selections than this, whatever their cost. */
 const MAX_SELECTIONS = 10_000;
 
-/** Costs remembered per document, operation and variables: a dashboard's poll is priced once, not on every request. */
+/**
+ * Costs remembered per document, operation and variables: a dashboard's poll is priced once, not on
+ * every request, and so is a page walk, whose `after` cursor changes every time. Prices read only
+ * numbers (`first`) and list lengths (`ids`), never a string (`src/graph/common/complexity.ts`),
+ * so strings are left out of the key; a list of ids keeps its length.
+ */
 const MEMO_ENTRIES = 2_000;
 /** Keys longer than this (long id lists in variables) are priced afresh rather than kept. */
 const MEMO_MAX_KEY = 4_096;
@@ -28,17 +33,18 @@ const MEMO_MAX_KEY = 4_096;
  * message that says how to ask for less, before any provider is called.
  */
 export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlugin {
-  // The same document, operation and variables always cost the same: undefined marks variables that do not fit it.
+  // The same document, operation and variables always cost the same.
   const memo = new LRUCache<string, { cost: number | "too-many-selections" | undefined }>({ max: MEMO_ENTRIES });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, queryHash }) {
-          const key = `${queryHash}\n${operationName ?? ""}\n${JSON.stringify(request.variables ?? {})}`;
+          const key = `${queryHash}\n${operationName ?? ""}\n${JSON.stringify(request.variables ?? {}, withoutStrings)}`;
           let priced = key.length <= MEMO_MAX_KEY ? memo.get(key) : undefined;
           if (!priced) {
             priced = { cost: price(schema, document, operationName, request.variables) };
-            if (key.length <= MEMO_MAX_KEY) memo.set(key, priced);
+            // Variables that do not fit (undefined) are not kept: other strings in their place may well fit.
+            if (key.length <= MEMO_MAX_KEY && priced.cost !== undefined) memo.set(key, priced);
           }
           const { cost } = priced;
           if (cost === "too-many-selections") {
@@ -57,6 +63,9 @@ export function queryCostPlugin({ maxCost }: QueryCostOptions): ApolloServerPlug
     },
   };
 }
+
+/** JSON.stringify's replacer for the memo key: every string (a cursor, a search, an id) as one placeholder. */
+const withoutStrings = (_key: string, value: unknown) => (typeof value === "string" ? "" : value);
 
 function price(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | "too-many-selections" | undefined {
   try {
