@@ -150,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         res.statusCode = answer.status ?? 200;
         if (answer.body.kind === "complete") {
           res.end(answer.body.string);
+          requestCacheKey.sent?.(answer.body.string);
           return;
         }
         for await (const chunk of answer.body.asyncIterator) res.write(chunk);

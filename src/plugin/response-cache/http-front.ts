@@ -7,6 +7,11 @@ import type { ResponseCache } from "./response-cache.js";
 /** The exact-request key the front looked up and missed, handed to the plugin to store the answer under. */
 export interface RequestCacheKey {
   key: string;
+  /**
+   * Set by the plugin when the answer is to be kept; the front calls it with the body it sent. The
+   * stored data is cut from that body rather than serialised a second time.
+   */
+  sent?: (body: string) => void;
 }
 
 /** Bodies the front reads itself: a dashboard's poll is a few hundred bytes; anything larger goes the usual way. */

@@ -67,23 +67,40 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Gr
           const versions = scope!.accounts.map((account) => snapshots.peek(account)?.version ?? "");
           if (responseCacheKey(snapshots, scope!, { queryHash: queryHash, operationName, variables: request.variables }, freshnessNeed(request.http?.headers.get("cache-control")), snapshots.now()) !== key) return;
           const accountKeys = freshness.map((e) => accountKey(e.provider, e.accountId));
-          const dataJson = Buffer.from(JSON.stringify(result.data));
-          if (!served) cache.storeOperation(key, { dataJson, accountKeys, bytes: dataJson.length });
-          // Only an answer whose extensions are its freshness can be rebuilt byte for byte by the front.
+          const operationKey = key;
           const requestKey = contextValue.requestCacheKey;
-          if (requestKey && Object.keys(result.extensions ?? {}).every((name) => name === "freshness")) {
-            cache.storeRequest(requestKey.key, {
-              dataJson,
-              contentType: response.http.headers.get("content-type") ?? "application/json; charset=utf-8",
-              operationName: operationName ?? null,
-              scope: scope!.accounts,
-              versions,
-              read: accountKeys.map((k) => scope!.byKey.get(k)!),
-              bytes: dataJson.length + requestKey.key.length,
-            });
-          }
+          // Only an answer whose extensions are its freshness can be rebuilt byte for byte by the front.
+          const byRequest = requestKey && Object.keys(result.extensions ?? {}).every((name) => name === "freshness");
+          const store = (dataJson: Buffer) => {
+            if (!served) cache.storeOperation(operationKey, { dataJson, accountKeys, bytes: dataJson.length });
+            if (byRequest) {
+              cache.storeRequest(requestKey.key, {
+                dataJson,
+                contentType: response.http.headers.get("content-type") ?? "application/json; charset=utf-8",
+                operationName: operationName ?? null,
+                scope: scope!.accounts,
+                versions,
+                read: accountKeys.map((k) => scope!.byKey.get(k)!),
+                bytes: dataJson.length + requestKey.key.length,
+              });
+            }
+          };
+          // Through the front the answer is serialised once, by Apollo, and the data is cut from what was sent.
+          if (requestKey) requestKey.sent = (body) => store(dataOfBody(body, result.extensions) ?? Buffer.from(JSON.stringify(result.data)));
+          else store(Buffer.from(JSON.stringify(result.data)));
         },
       };
     },
   };
+}
+
+/**
+ * The data of an answer as Apollo serialised it: `{"data":…,"extensions":…}` followed by a newline
+ * (errors come first, and a stored answer has none). Undefined when the body is not that answer,
+ * e.g. when a later plugin changed its extensions.
+ */
+function dataOfBody(body: string, extensions: Record<string, unknown> | undefined): Buffer | undefined {
+  const head = '{"data":';
+  const tail = extensions === undefined ? "}\n" : `,"extensions":${JSON.stringify(extensions)}}\n`;
+  return body.startsWith(head) && body.endsWith(tail) ? Buffer.from(body.slice(head.length, body.length - tail.length)) : undefined;
 }
