@@ -7,7 +7,7 @@ import { zoomRateLimit } from "../src/providers/zoom/zoom-rate-budget.js";
 import { DashboardDocument } from "../test/generated/operations.js";
 import { treeCpuMs } from "./peers/src/process-cpu.js";
 import { startChild } from "./support/child-process.js";
-import { BenchClient } from "./support/client-process.js";
+import { BenchClient, type RepeatResult } from "./support/client-process.js";
 import { buildGateway, startGatewayProcess } from "./support/gateway-process.js";
 import { startSimulatorProcess } from "./support/simulator-process.js";
 
@@ -30,15 +30,21 @@ import { startSimulatorProcess } from "./support/simulator-process.js";
  *                           node:http server serialising the same answer from memory
  *   full walk (first:1000)  upstream calls and time to page the whole dashboard
  *   peak RSS                the gateway process's VmHWM after the cold listing and after the walk; its VmRSS then.
- *                           At the largest scale once more under a 1 GB V8 heap (BENCH_HEAP_MB; `off` skips it): about
- *                           the heap Node gives itself in a 2 GB container, where on this 24 GB host it allows ~4 GB
+ *                           At the largest scale once more with V8's own heap growth (NUMBERGRAPH_HEAP_GROWTH_PERCENT=0;
+ *                           BENCH_V8_GROWTH=off skips it), against the gateway's default of 60 %
  *   baseline                CPU ms per request of a minimal Apollo + got server (bench/peers/baseline/server.ts,
- *                           its own process) that lists 100 Telnyx numbers from the simulator on every request
+ *                           its own process) that lists 100 Telnyx numbers from the simulator on every request,
+ *                           measured in turns with each scale's warm pages (five rounds each), so both see the same machine
+ *
+ * Both servers run with NODE_ENV=production, as production runs them.
  */
+/** Requests each warm measurement is preceded by, unmeasured. */
+const WARMUP_REQUESTS = 200;
 const scales = (process.env.BENCH_SCALES ?? "1000,10000,50000").split(",").map(Number);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
-// A server's CPU is read in 10 ms clock ticks, so a delta of two reads is ±20 ms: 300 requests of ≥ 2 ms (≥ 600 ms) keep that under 5 %.
-const warmRequests = Number(process.env.BENCH_WARM_REQUESTS ?? 300);
+// A server's CPU is read in 10 ms clock ticks, so a delta of two reads is ±20 ms: 500 requests of ≥ 1 ms (≥ 500 ms) keep that under 5 %.
+// The known-document pages are cursors into the first 1,000 numbers: warm-up and measured requests never share one.
+const warmRequests = Math.min(1000 - WARMUP_REQUESTS, Number(process.env.BENCH_WARM_REQUESTS ?? 500));
 
 interface Accounted {
   /** CPU ms (user + system) accounted to the server so far. */
@@ -60,13 +66,44 @@ const thisProcess: Accounted = {
   },
 };
 
+/** One kind of request in `inTurns`: `send(round)` posts that round's `perRound` requests. */
+interface Turn {
+  server: Accounted;
+  send(round: number, perRound: number): Promise<RepeatResult>;
+}
+
+/**
+ * CPU ms per request and the median of the rounds' p50s for each turn, the turns taking `rounds` turns each in order:
+ * whatever the machine does meanwhile (these cores are shared) falls on every turn alike, so their ratios hold
+ * better than measurements taken a minute apart.
+ */
+async function inTurns<K extends string>(turns: Record<K, Turn>, requests: number, rounds = 5): Promise<Record<K, { cpuMs: number; p50Ms: number }>> {
+  const perRound = Math.floor(requests / rounds);
+  const totals = Object.fromEntries(Object.keys(turns).map((name) => [name, { cpuMs: 0, p50s: [] as number[] }])) as Record<K, { cpuMs: number; p50s: number[] }>;
+  for (let r = 0; r < rounds; r++) {
+    for (const name of Object.keys(turns) as K[]) {
+      const turn = turns[name];
+      const before = turn.server.cpuMs();
+      const result = await turn.send(r, perRound);
+      totals[name].cpuMs += turn.server.cpuMs() - before;
+      totals[name].p50s.push(result.p50Ms);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return Object.fromEntries(Object.entries(totals).map(([name, t]) => [name, { cpuMs: round((t as { cpuMs: number }).cpuMs / (perRound * rounds)), p50Ms: median((t as { p50s: number[] }).p50s) }])) as Record<
+    K,
+    { cpuMs: number; p50Ms: number }
+  >;
+}
+
 const round = (x: number) => Math.round(x * 100) / 100;
 const rows: Record<string, unknown>[] = [];
 const dashboard = print(DashboardDocument);
 const warmFields = "totalCount nodes { id e164 provider status assignee { type } }";
 const warmPage = `{ __ALIAS__: phoneNumbers(first: 100) { ${warmFields} } }`;
 const warmPageAfter = `query WarmPage($after: String) { phoneNumbers(first: 100, after: $after) { ${warmFields} } }`;
-const heapMb = process.env.BENCH_HEAP_MB ?? "1024";
+/** Both servers run as production runs them: graphql-js, for one, skips its development-only checks. */
+const PRODUCTION = { NODE_ENV: "production" };
 
 /** The floor for a polled answer: a bare node:http server that serialises the same response object on every request. */
 async function serveFromMemory(response: unknown): Promise<{ url: string; stop(): Promise<void> }> {
@@ -85,13 +122,25 @@ async function serveFromMemory(response: unknown): Promise<{ url: string; stop()
 
 buildGateway();
 const client = BenchClient.start();
+// The baseline: Apollo Server + got, one upstream round trip per request, no memory; in its own process, accounted as the gateway is.
+// It runs throughout and is measured beside each scale's warm pages, so the two ratios come from the same minute of this machine.
+const baselineSims = await startSimulatorProcess(1000, { SIM_ALL_LATENCY_MS: String(latencyMs) });
+const baseline = await startChild(
+  ["--import", "tsx", "bench/peers/baseline/server.ts"],
+  { ...process.env, ...PRODUCTION, PORT: "0", TELNYX_API_KEY: baselineSims.env.TELNYX_API_KEY!, TELNYX_BASE_URL: baselineSims.env.TELNYX_BASE_URL! },
+  (out) => /GraphQL at \S+/.test(out),
+);
+const baselineUrl = /GraphQL at (\S+)/.exec(baseline.announcement)![1]!;
+const baselineQuery = JSON.stringify({ query: "{ page(first: 100) { data { id phone_number } } }" });
+await client.send({ kind: "repeat", url: baselineUrl, body: baselineQuery, n: WARMUP_REQUESTS });
+const baselineTurn: Turn = { server: { cpuMs: () => treeCpuMs(baseline.pid) }, send: (_round, n) => client.send({ kind: "repeat", url: baselineUrl, body: baselineQuery, n }) };
 for (const numbers of scales) {
   // Telnyx's window sized for the largest listing (201 pages at 50,000): the bench measures listing, not waiting for a reset.
   const sims = await startSimulatorProcess(numbers, { SIM_ALL_LATENCY_MS: String(latencyMs), SIM_TELNYX_RATE_LIMIT: "1000/60" });
   // The cold listing starts with the gateway (every account is listed once in the background at start-up) and ends
   // when the last account's snapshot is in: a second listing right after would find Telnyx's window spent at 50,000.
   const callsAtStart = await sims.counts();
-  const gateway = await startGatewayProcess(sims.env);
+  const gateway = await startGatewayProcess({ ...sims.env, ...PRODUCTION });
   const coldMs = await gateway.waitWarm();
   const peakRssAfterColdMb = gateway.memory().peakRssMb;
   // The longest sequential chain: Butter (100 per page) and Zoom Number Management (200 per page) follow cursors one page
@@ -105,17 +154,25 @@ for (const numbers of scales) {
   const rateBudgetMs = Math.max(budgetMs(perAccount[0]!, BUTTER_RATE_LIMIT), budgetMs(perAccount[1]!, zoomRateLimit({}, "light")!));
   const coldCalls = (await sims.counts()) - callsAtStart;
 
-  // Every warm page under a new alias: the response cache cannot hit, so each executes against the snapshots.
-  // 20 first, unmeasured (the fresh process's first requests compile its code paths), under aliases of their own.
-  const warmBody = JSON.stringify({ query: warmPage });
-  await client.send({ kind: "repeat", url: gateway.url, body: warmBody.replace("__ALIAS__", "warmup__ALIAS__"), n: 20, distinct: true });
-  const warm = await serverCpu(warmRequests, gateway, () => client.send({ kind: "repeat", url: gateway.url, body: warmBody, n: warmRequests, distinct: true }));
-  // One known document, a new page each time (after each of the first 1,000 numbers): no answer is asked for twice.
+  // Warm pages, in turns with the baseline (`inTurns`), WARMUP_REQUESTS of each kind first, unmeasured: a fresh process's first
+  // requests compile its code paths, and V8's optimising compiler (threads counted in the process's CPU) is still at work on
+  // them after the first few dozen. No answer is asked for twice, so the response cache never hits:
+  // - a new document: every page under a new alias, so it is parsed, validated and priced before it executes;
+  // - a known document, a new page each time (after each of the first 1,000 numbers): what a client walking a connection sends.
+  const newDocument = (tag: string, n: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ query: warmPage.replace("__ALIAS__", `${tag}${i}`) }));
   const cursorsText = await (await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ phoneNumbers(first: 1000) { edges { cursor } } }` }) })).text();
   const cursors = (JSON.parse(cursorsText) as { data: { phoneNumbers: { edges: { cursor: string }[] } } }).data.phoneNumbers.edges.map((e) => e.cursor);
   const pageBodies = (n: number, from: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ query: warmPageAfter, variables: { after: cursors[(from + i) % cursors.length] } }));
-  await client.send({ kind: "each", url: gateway.url, bodies: pageBodies(20, cursors.length - 20) });
-  const warmKnown = await serverCpu(warmRequests, gateway, () => client.send({ kind: "each", url: gateway.url, bodies: pageBodies(warmRequests, 0) }));
+  await client.send({ kind: "each", url: gateway.url, bodies: newDocument("warmup", WARMUP_REQUESTS) });
+  await client.send({ kind: "each", url: gateway.url, bodies: pageBodies(WARMUP_REQUESTS, cursors.length - WARMUP_REQUESTS) });
+  const turns = await inTurns(
+    {
+      baseline: baselineTurn,
+      newDocument: { server: gateway, send: (r, n) => client.send({ kind: "each", url: gateway.url, bodies: newDocument(`r${r}_`, n) }) },
+      knownDocument: { server: gateway, send: (r, n) => client.send({ kind: "each", url: gateway.url, bodies: pageBodies(n, r * n) }) },
+    },
+    warmRequests,
+  );
   // A polled dashboard (first: 1000, the same request each time) beside a bare server serialising the same answer from memory.
   const poll = JSON.stringify({ query: dashboard, variables: { first: 1000 } });
   await client.send({ kind: "repeat", url: gateway.url, body: poll, n: 20 });
@@ -136,10 +193,11 @@ for (const numbers of scales) {
     physicalLimitMs: physicalMs,
     rateBudgetLimitMs: rateBudgetMs,
     coldUpstreamCalls: coldCalls,
-    warmFirst100P50Ms: round(warm.result.p50Ms),
-    warmFirst100CpuMs: warm.cpuMs,
-    warmPageKnownDocP50Ms: round(warmKnown.result.p50Ms),
-    warmPageKnownDocCpuMs: warmKnown.cpuMs,
+    baselineCpuMs: turns.baseline.cpuMs,
+    warmFirst100P50Ms: round(turns.newDocument.p50Ms),
+    warmFirst100CpuMs: turns.newDocument.cpuMs,
+    warmPageKnownDocP50Ms: round(turns.knownDocument.p50Ms),
+    warmPageKnownDocCpuMs: turns.knownDocument.cpuMs,
     dashboard1000PollP50Ms: round(dashboardPoll.result.p50Ms),
     dashboard1000PollCpuMs: dashboardPoll.cpuMs,
     fromMemoryP50Ms: round(fromMemory.result.p50Ms),
@@ -156,41 +214,31 @@ for (const numbers of scales) {
   await sims.stop();
 }
 
-// Peak memory at the largest scale under a 1 GB heap: the cold listing and the walk, as above.
-let heapCeiling: { numbersPerAccount: number; heapMb: number; peakRssAfterColdMb: number; peakRssMb: number; rssAfterWalkMb: number } | undefined;
-if (heapMb !== "off") {
+// Peak memory at the largest scale with V8's own heap growth (NUMBERGRAPH_HEAP_GROWTH_PERCENT=0): the cold listing and the walk, as above.
+let v8Growth: { numbersPerAccount: number; peakRssAfterColdMb: number; peakRssMb: number; rssAfterWalkMb: number } | undefined;
+if (process.env.BENCH_V8_GROWTH !== "off") {
   const numbers = Math.max(...scales);
   const sims = await startSimulatorProcess(numbers, { SIM_ALL_LATENCY_MS: String(latencyMs), SIM_TELNYX_RATE_LIMIT: "1000/60" });
-  const gateway = await startGatewayProcess({ ...sims.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() });
+  const gateway = await startGatewayProcess({ ...sims.env, ...PRODUCTION, NUMBERGRAPH_HEAP_GROWTH_PERCENT: "0" });
   await gateway.waitWarm();
   const peakRssAfterColdMb = gateway.memory().peakRssMb;
   await client.send({ kind: "walk", url: gateway.url, query: dashboard, first: 1000, field: "phoneNumbers" });
   const { peakRssMb, rssMb } = gateway.memory();
-  heapCeiling = { numbersPerAccount: numbers, heapMb: Number(heapMb), peakRssAfterColdMb, peakRssMb, rssAfterWalkMb: rssMb };
+  v8Growth = { numbersPerAccount: numbers, peakRssAfterColdMb, peakRssMb, rssAfterWalkMb: rssMb };
   await gateway.stop();
   await sims.stop();
 }
-
-// The baseline: Apollo Server + got, one upstream round trip per request, no memory; in its own process, accounted as the gateway is.
-const sims = await startSimulatorProcess(1000, { SIM_ALL_LATENCY_MS: String(latencyMs) });
-const baselineEnv = { ...process.env, PORT: "0", TELNYX_API_KEY: sims.env.TELNYX_API_KEY, TELNYX_BASE_URL: sims.env.TELNYX_BASE_URL };
-const baseline = await startChild(["--import", "tsx", "bench/peers/baseline/server.ts"], baselineEnv, (out) => /GraphQL at \S+/.test(out));
-const baselineUrl = /GraphQL at (\S+)/.exec(baseline.announcement)![1]!;
-const baselineQuery = JSON.stringify({ query: "{ page(first: 100) { data { id phone_number } } }" });
-await client.send({ kind: "repeat", url: baselineUrl, body: baselineQuery, n: 20 });
-const direct = await serverCpu(warmRequests, { cpuMs: () => treeCpuMs(baseline.pid) }, () => client.send({ kind: "repeat", url: baselineUrl, body: baselineQuery, n: warmRequests }));
 await baseline.stop();
-await sims.stop();
+await baselineSims.stop();
 client.stop();
 
 console.table(rows);
-if (heapCeiling)
+if (v8Growth)
   console.log(
-    `under a ${heapCeiling.heapMb} MB heap (--max-old-space-size), ${heapCeiling.numbersPerAccount}/account: peak RSS ${heapCeiling.peakRssAfterColdMb} MB after the cold listing, ${heapCeiling.peakRssMb} MB after the walk (RSS then ${heapCeiling.rssAfterWalkMb} MB)`,
+    `with V8's own heap growth (NUMBERGRAPH_HEAP_GROWTH_PERCENT=0), ${v8Growth.numbersPerAccount}/account: peak RSS ${v8Growth.peakRssAfterColdMb} MB after the cold listing, ${v8Growth.peakRssMb} MB after the walk (RSS then ${v8Growth.rssAfterWalkMb} MB)`,
   );
-console.log(`baseline (Apollo + got, one Telnyx round trip of 100 numbers per request): ${direct.cpuMs} server CPU ms and ${round(direct.result.p50Ms)} ms p50 per request`);
 for (const row of rows) {
   console.log(
-    `${row.numbersPerAccount}/account: warm page CPU = ${round((row.warmFirst100CpuMs as number) / direct.cpuMs)}× the baseline's round trip (a new document), ${round((row.warmPageKnownDocCpuMs as number) / direct.cpuMs)}× (a known document, a new page); walk = ${row.walkOverCold}× the cold listing, ${row.fullWalkUpstreamCalls} upstream calls; dashboard poll p50 = ${round((row.dashboard1000PollP50Ms as number) / (row.fromMemoryP50Ms as number))}× serialising it from memory`,
+    `${row.numbersPerAccount}/account: warm page CPU = ${round((row.warmFirst100CpuMs as number) / (row.baselineCpuMs as number))}× the baseline's round trip (a new document), ${round((row.warmPageKnownDocCpuMs as number) / (row.baselineCpuMs as number))}× (a known document, a new page); walk = ${row.walkOverCold}× the cold listing, ${row.fullWalkUpstreamCalls} upstream calls; dashboard poll p50 = ${round((row.dashboard1000PollP50Ms as number) / (row.fromMemoryP50Ms as number))}× serialising it from memory`,
   );
 }
