@@ -48,7 +48,6 @@ export function createButterAccount(config: ButterAccountConfig, deps: ProviderA
     provider: "BUTTER",
     accountId: config.organizationId,
     async listInventory(bounds: ListingBounds): Promise<Inventory> {
-      // Mapped as each page arrives: a listing holds mapped records, never an account's wire pages.
       const values = new RepeatedValues();
       const numbers = await collectCursorPages("BUTTER", config.organizationId, bounds, async (cursor) => {
         const params = new URLSearchParams({ limit: String(BUTTER_PAGE_LIMIT) });

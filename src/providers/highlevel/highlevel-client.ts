@@ -99,7 +99,6 @@ function createLocationAccount(config: HighLevelAccountsConfig, locationId: stri
         throw new UpstreamError("HIGHLEVEL", "UPSTREAM_BAD_RESPONSE", `HighLevel returned page ${page - 1} again as page ${page} for location ${locationId}; stopped paging.`, { accountId: locationId });
       }
       previousFirstSid = numbers[0]?.sid;
-      // Mapped as each page arrives: a listing holds mapped records, never a location's wire pages.
       return { items: values.share(numbers.map((n) => mapHighLevelNumber(n, map))), next: numbers.length < HIGHLEVEL_PAGE_SIZE ? undefined : String(page + 1) };
     });
   }

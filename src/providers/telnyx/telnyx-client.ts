@@ -53,7 +53,7 @@ export function createTelnyxAccount(config: TelnyxAccountConfig, deps: ProviderA
     tuning: config,
   });
 
-  /** One page, mapped as it arrives: a listing holds mapped records, never an account's wire pages. */
+  /** One page, mapped and shared as it arrives (see collectCursorPages). */
   async function fetchPage(number: number, bounds: ListingBounds, values: RepeatedValues): Promise<{ rows: NumberRecord[]; totalPages: number }> {
     const params = new URLSearchParams();
     params.set("page[number]", String(number));

@@ -84,7 +84,6 @@ export function createZoomAccount(config: ZoomAccountConfig, deps: Pick<Provider
   });
 
   async function viaPhone(bounds: ListingBounds): Promise<Inventory> {
-    // Each page is mapped as it arrives: a listing holds mapped records, never an account's wire pages.
     const values = new RepeatedValues();
     const numbers = await collectCursorPages("ZOOM", accountId, bounds, async (cursor) => {
       const page = new URLSearchParams({ page_size: String(ZOOM_PAGE_SIZE), type: "all" });
