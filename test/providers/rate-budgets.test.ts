@@ -164,7 +164,9 @@ describe("rate budgets shared through a real Redis", () => {
     (await budget.take(within())).settle();
     const error = await refusal(budget.take());
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
-    expect(error.message).toContain("this call was made outside a listing, which has no time to wait. Retry in 2 s");
+    // Room comes within the 1 s window (and its 50 ms margin): how much of it is left depends on how fast this machine got here.
+    expect(error.message).toMatch(/this call was made outside a listing, which has no time to wait\. Retry in [12] s/);
+    expect([1_000, 2_000]).toContain(error.details.retryAfterMs);
   });
 
   it("counts in the process without Redis", async () => {
