@@ -11,7 +11,7 @@ import { DashboardDocument, type DashboardQuery } from "../generated/operations.
 import { startRedisInstance } from "../support/redis-instance.js";
 import { memoryLogger } from "../support/memory-logger.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
-import { simAccounts, TEST_TUNING, type GraphQLResponse } from "../support/stack.js";
+import { simAccounts, TEST_TUNING, testBounds, type GraphQLResponse } from "../support/stack.js";
 
 /**
  * Lowered for test speed, the same in the simulators and the accounts' config: HighLevel per location
@@ -67,13 +67,7 @@ describe("three gateway instances over one Redis keep the fleet inside the provi
       log: memoryLogger().logger,
       budgets: createRateBudgets({ redis: probe }),
     })) {
-      totalNumbers += (
-        await account.listInventory({
-          signal: new AbortController().signal,
-          deadlineAt: Date.now() + 300_000,
-          maxPages: 2_000,
-        })
-      ).numbers.length;
+      totalNumbers += (await account.listInventory(testBounds({ budgetMs: 300_000 }))).numbers.length;
     }
     await probe.close();
 
