@@ -175,10 +175,10 @@ for (const numbers of scales) {
   );
   // A polled dashboard (first: 1000, the same request each time) beside a bare server serialising the same answer from memory.
   const poll = JSON.stringify({ query: dashboard, variables: { first: 1000 } });
-  await client.send({ kind: "repeat", url: gateway.url, body: poll, n: 20 });
+  await client.send({ kind: "repeat", url: gateway.url, body: poll, n: WARMUP_REQUESTS });
   const dashboardPoll = await serverCpu(warmRequests, gateway, () => client.send({ kind: "repeat", url: gateway.url, body: poll, n: warmRequests }));
   const memory = await serveFromMemory(await (await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: poll })).json());
-  await client.send({ kind: "repeat", url: memory.url, body: poll, n: 20 });
+  await client.send({ kind: "repeat", url: memory.url, body: poll, n: WARMUP_REQUESTS });
   const fromMemory = await serverCpu(warmRequests, thisProcess, () => client.send({ kind: "repeat", url: memory.url, body: poll, n: warmRequests }));
   await memory.stop();
   const walkCallsBefore = await sims.counts();

@@ -7,12 +7,10 @@ import { fileURLToPath } from "node:url";
  * only on serving, so `process.cpuUsage()` around a command is the server's cost alone.
  *
  * Commands (sent by `BenchClient`): `repeat` posts one body `n` times in sequence and reports the
- * wall-time percentiles (`distinct`: every `__ALIAS__` in the body replaced by a new alias per
- * request, so no response cache can hit); `each` posts each of several bodies once; `walk` pages a
- * connection with `after` cursors to the end.
+ * wall-time percentiles; `each` posts each of several bodies once (a new alias or cursor in each,
+ * so no response cache can hit); `walk` pages a connection with `after` cursors to the end.
  */
-type Command =
-  { kind: "repeat"; url: string; body: string; n: number; headers?: Record<string, string>; distinct?: boolean } | { kind: "each"; url: string; bodies: string[] } | { kind: "walk"; url: string; query: string; first: number; field: string };
+type Command = { kind: "repeat"; url: string; body: string; n: number } | { kind: "each"; url: string; bodies: string[] } | { kind: "walk"; url: string; query: string; first: number; field: string };
 
 export interface RepeatResult {
   p50Ms: number;
@@ -27,9 +25,9 @@ export interface WalkResult {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-function post(url: string, body: string, headers: Record<string, string> = {}): Promise<string> {
+function post(url: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
+    const req = httpRequest(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => {
@@ -45,11 +43,11 @@ function post(url: string, body: string, headers: Record<string, string> = {}): 
 }
 
 /** Post each body in turn, one at a time: the latencies' p50 and p99. */
-async function timed(url: string, bodies: readonly string[], headers?: Record<string, string>): Promise<RepeatResult> {
+async function timed(url: string, bodies: readonly string[]): Promise<RepeatResult> {
   const times: number[] = [];
   for (const body of bodies) {
     const started = performance.now();
-    await post(url, body, headers);
+    await post(url, body);
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -57,10 +55,11 @@ async function timed(url: string, bodies: readonly string[], headers?: Record<st
 }
 
 async function run(command: Command): Promise<RepeatResult | WalkResult> {
-  if (command.kind === "repeat") {
-    const bodies = Array.from({ length: command.n }, (_, i) => (command.distinct ? command.body.replaceAll("__ALIAS__", `a${i}_${process.pid}`) : command.body));
-    return timed(command.url, bodies, command.headers);
-  }
+  if (command.kind === "repeat")
+    return timed(
+      command.url,
+      Array.from({ length: command.n }, () => command.body),
+    );
   if (command.kind === "each") return timed(command.url, command.bodies);
   const started = performance.now();
   let after: string | null = null;
