@@ -27,3 +27,8 @@ export function pastTheBudget(bounds: CallBounds | undefined, waitMs: number, no
   if (bounds === undefined) return `, and this call was made outside a listing, which has no time to wait. ${retry}`;
   return `, after this listing's time budget runs out (in ${Math.floor(budgetLeftMs(bounds, now) / 1000)} s). ${retry}, or raise NUMBERGRAPH_LISTING_BUDGET_SECONDS so a listing can wait for it`;
 }
+
+/** Why a rate-limit wait ended early, for a refusal's message: its listing's signal aborted before `what` ("it had room"). */
+export function stoppedBefore(what: string): string {
+  return `the listing was stopped (its time budget spent, or the gateway stopping) before ${what}. Retry later`;
+}

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { UpstreamError, type Provider } from "../../model/index.js";
-import { budgetLeftMs, pastTheBudget, waitEndsInTime, type CallBounds } from "./call-bounds.js";
+import { budgetLeftMs, pastTheBudget, stoppedBefore, waitEndsInTime, type CallBounds } from "./call-bounds.js";
 import { reportRateLimitWait } from "./rate-limit-waits.js";
 
 /** What one answer's rate-limit headers say about the account's current window. */
@@ -149,7 +149,7 @@ export class Pacer {
         else resolve();
       };
       const wake = () => settle();
-      const aborted = () => settle(refuse("the listing was stopped (its time budget spent, or the gateway stopping) before its window reset. Retry later", (this.window?.resetAt ?? Infinity) - this.now()));
+      const aborted = () => settle(refuse(stoppedBefore("its window reset"), (this.window?.resetAt ?? Infinity) - this.now()));
       const timer = Number.isFinite(ms) ? setTimeout(wake, Math.max(0, ms)) : setTimeout(() => settle(refuse("no call reported its new window before this listing's time budget ran out. Retry later", undefined)), budgetLeftMs(bounds, now));
       this.wake.push(wake);
       signal?.addEventListener("abort", aborted, { once: true });

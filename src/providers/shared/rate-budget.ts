@@ -4,7 +4,7 @@ import { providerLabel, UpstreamError, type Provider } from "../../model/index.j
 import { REDIS_COMMAND_TIMEOUT_MS, withinTime, type RedisConnection } from "../../redis/redis-connection.js";
 import { settleInRedisLog, takeFromRedisLog } from "../../redis/redis-sliding-window.js";
 import { ALL_IN_FLIGHT, IN_FLIGHT_LEASE_MS, SlidingWindowLog, type BudgetPlace } from "./sliding-window-log.js";
-import { pastTheBudget, waitEndsInTime, type CallBounds } from "./call-bounds.js";
+import { pastTheBudget, stoppedBefore, waitEndsInTime, type CallBounds } from "./call-bounds.js";
 
 export type { BudgetPlace } from "./sliding-window-log.js";
 import { reportRateLimitWait } from "./rate-limit-waits.js";
@@ -74,7 +74,7 @@ const IN_FLIGHT_POLL_MS = 25;
 const DAY_SECONDS = 86_400;
 
 /** Why a wait ended early: the listing's signal aborted. */
-const STOPPED = "the listing was stopped (its time budget spent, or the gateway stopping) before it had room. Retry later";
+const STOPPED = stoppedBefore("it had room");
 
 /**
  * Per-account call budgets (SPEC §6), shared by the fleet through Redis when it is set. A budget is a
